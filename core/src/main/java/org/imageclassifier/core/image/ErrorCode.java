@@ -1,7 +1,7 @@
 package org.imageclassifier.core.image;
 
 /**
- * Why an image was rejected. Every code is a permanent failure: the same bytes fail the same way,
+ * Reason an image was rejected. Every code is a permanent failure: the same bytes fail the same way,
  * so a rejected image is recorded and never retried.
  */
 public enum ErrorCode {

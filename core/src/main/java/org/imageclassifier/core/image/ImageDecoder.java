@@ -11,9 +11,9 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Decodes image bytes with javax.imageio. The format comes from the bytes, the dimensions are read
- * from the header and checked against the pixel budget before any pixel buffer exists, and large
- * images are read with subsampling so that the full-resolution image is never held in memory.
+ * Decodes image bytes with javax.imageio. The format is detected from the bytes. The dimensions
+ * are read from the header and checked against the pixel budget before any pixel buffer exists.
+ * Large images are read with subsampling, so the full-resolution image is never held in memory.
  *
  * <p>Instances are thread-safe.
  */

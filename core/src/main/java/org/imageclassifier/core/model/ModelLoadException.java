@@ -2,7 +2,7 @@ package org.imageclassifier.core.model;
 
 /**
  * Thrown when a model cannot be loaded or disagrees with its contract. This is a deployment error:
- * the function fails at init instead of serving wrong answers.
+ * the function fails at init instead of serving wrong labels.
  */
 public class ModelLoadException extends Exception {
 

@@ -125,10 +125,10 @@ public final class OnnxPredictor implements AutoCloseable {
   }
 
   private ModelLoadException mismatch(String expected, Object actual) {
-    String shown = actual instanceof long[] dims ? Arrays.toString(dims) : String.valueOf(actual);
+    String actualText = actual instanceof long[] dims ? Arrays.toString(dims) : String.valueOf(actual);
     return new ModelLoadException(
         "Model %s %s disagrees with model.json: expected %s, the ONNX graph has %s. Export the model and model.json from the same training run."
-            .formatted(contract.name(), contract.version(), expected, shown));
+            .formatted(contract.name(), contract.version(), expected, actualText));
   }
 
   private static String stripExtension(String fileName) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** How an image is resized to the model's input size. */
+/** Resampling method used to bring an image to the model's input size. */
 public enum ResizeMethod {
   /**
    * Area averaging when shrinking: each output pixel is the mean of the source pixels it covers,

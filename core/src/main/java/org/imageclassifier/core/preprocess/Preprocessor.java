@@ -4,7 +4,7 @@ import org.imageclassifier.core.image.PixelPlanes;
 import org.imageclassifier.core.model.ModelContract;
 
 /**
- * Turns pixels into model input as the contract says: convert to the model's channels, resize,
+ * Turns pixels into model input as the contract specifies: convert to the model's channels, resize,
  * scale to [0, 1] and normalise by mean and std. Training and serving both call this class, so a
  * model is served exactly the values it was trained on.
  *

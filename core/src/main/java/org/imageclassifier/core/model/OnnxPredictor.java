@@ -103,7 +103,14 @@ public final class OnnxPredictor implements AutoCloseable {
     if (!expected.name().equals(inputs.get(0).getKey())) {
       throw mismatch("input tensor '" + expected.name() + "'", inputs.get(0).getKey());
     }
-    long[] dims = inputs.get(0).getValue().getShape();
+    Shape shape = inputs.get(0).getValue();
+    if (shape == null) {
+      // NOTE: DJL 0.36's OnnxRuntime engine reports input names without shapes. The zero-input
+      // inference in checkOutputWidth then catches a shape mismatch, because ONNX Runtime rejects
+      // an input whose static dimensions differ from the graph's.
+      return;
+    }
+    long[] dims = shape.getShape();
     long[] chw = {expected.channels(), expected.height(), expected.width()};
     if (dims.length != 4 || !Arrays.equals(Arrays.copyOfRange(dims, 1, 4), chw)) {
       throw mismatch("input shape [N, " + chw[0] + ", " + chw[1] + ", " + chw[2] + "]", dims);
@@ -125,7 +132,8 @@ public final class OnnxPredictor implements AutoCloseable {
   }
 
   private ModelLoadException mismatch(String expected, Object actual) {
-    String actualText = actual instanceof long[] dims ? Arrays.toString(dims) : String.valueOf(actual);
+    String actualText =
+        actual instanceof long[] dims ? Arrays.toString(dims) : String.valueOf(actual);
     return new ModelLoadException(
         "Model %s %s disagrees with model.json: expected %s, the ONNX graph has %s. Export the model and model.json from the same training run."
             .formatted(contract.name(), contract.version(), expected, actualText));

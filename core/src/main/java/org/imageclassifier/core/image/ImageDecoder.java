@@ -11,15 +11,18 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Decodes image bytes with javax.imageio. The format is detected from the bytes. The dimensions
- * are read from the header and checked against the pixel budget before any pixel buffer exists.
- * Large images are read with subsampling, so the full-resolution image is never held in memory.
+ * Decodes image bytes with javax.imageio. The format is detected from the bytes. The dimensions are
+ * read from the header and checked against the pixel budget before any pixel buffer exists. Large
+ * images are read with subsampling, so the full-resolution image is never held in memory.
  *
  * <p>Instances are thread-safe.
  */
 public final class ImageDecoder {
 
-  /** Default pixel budget: 100 megapixels, far above phone cameras and below header bombs. */
+  /**
+   * Default pixel budget: 100 megapixels. Decoding time grows with the pixel count even with
+   * subsampling, so the budget also bounds the time spent on one image.
+   */
   public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
 
   static {
@@ -66,12 +69,14 @@ public final class ImageDecoder {
   public DecodedImage decode(byte[] bytes, int channels, int targetWidth, int targetHeight)
       throws ImageDecodeException {
     ImageFormat format = detectDecodable(bytes);
+    int orientation = checkVariant(bytes, format);
     try (ImageInputStream input =
         new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
       ImageReader reader = readerFor(input, format);
       try {
         reader.setInput(input, true, true);
-        return read(reader, format, channels, targetWidth, targetHeight);
+        Target target = new Target(channels, targetWidth, targetHeight, orientation);
+        return read(reader, format, target);
       } finally {
         reader.dispose();
       }
@@ -112,18 +117,80 @@ public final class ImageDecoder {
         "Unsupported image format " + format + ": send JPEG, PNG, GIF, BMP, TIFF or WebP");
   }
 
-  private DecodedImage read(
-      ImageReader reader, ImageFormat format, int channels, int targetWidth, int targetHeight)
+  /**
+   * Rejects variants of decodable formats that cannot be decoded correctly, and returns the EXIF
+   * orientation of a JPEG (1 for other formats).
+   */
+  private static int checkVariant(byte[] bytes, ImageFormat format) throws ImageDecodeException {
+    if (format == ImageFormat.WEBP && isAnimatedWebp(bytes)) {
+      throw new ImageDecodeException(
+          ErrorCode.UNSUPPORTED_FORMAT,
+          "Animated WebP is not supported: send one frame as a still image");
+    }
+    if (format != ImageFormat.JPEG) {
+      return 1;
+    }
+    JpegStructure jpeg = JpegStructure.scan(bytes);
+    if (jpeg.frameMarker() != -1 && !jpeg.huffmanCoded()) {
+      throw new ImageDecodeException(
+          ErrorCode.UNSUPPORTED_FORMAT,
+          "Unsupported JPEG coding: "
+              + jpeg.processName()
+              + "; send a baseline or progressive JPEG");
+    }
+    if (jpeg.frameMarker() != -1 && !jpeg.complete()) {
+      throw new ImageDecodeException(
+          ErrorCode.CORRUPT_IMAGE, "The JPEG image is truncated: it has no end-of-image marker");
+    }
+    return jpeg.orientation();
+  }
+
+  /** Returns whether the extended WebP header (VP8X) has the animation flag set. */
+  private static boolean isAnimatedWebp(byte[] bytes) {
+    boolean extended =
+        bytes.length > 20
+            && ImageFormat.detect(bytes) == ImageFormat.WEBP
+            && bytes[12] == 'V'
+            && bytes[13] == 'P'
+            && bytes[14] == '8'
+            && bytes[15] == 'X';
+    return extended && (bytes[20] & 0x02) != 0;
+  }
+
+  /** The requested channel count and displayed size, and the orientation to apply. */
+  private record Target(int channels, int width, int height, int orientation) {
+
+    boolean swapped() {
+      return Orientation.swapsAxes(orientation);
+    }
+
+    /** Returns the target size in stored (not displayed) orientation. */
+    int storedWidth() {
+      return swapped() ? height : width;
+    }
+
+    int storedHeight() {
+      return swapped() ? width : height;
+    }
+  }
+
+  private DecodedImage read(ImageReader reader, ImageFormat format, Target target)
       throws IOException, ImageDecodeException {
     int width = reader.getWidth(0);
     int height = reader.getHeight(0);
     checkBudget(width, height);
     ImageReadParam param = reader.getDefaultReadParam();
-    int step = subsamplingStep(width, height, targetWidth, targetHeight);
+    int step = subsamplingStep(width, height, target.storedWidth(), target.storedHeight());
     param.setSourceSubsampling(step, step, 0, 0);
     BufferedImage image = readPixels(reader, param, format);
-    PixelPlanes planes = RasterConverter.toPlanes(image, channels);
-    return new DecodedImage(format, width, height, 1, planes);
+    PixelPlanes stored = RasterConverter.toPlanes(image, target.channels());
+    PixelPlanes displayed = Orientation.apply(stored, target.orientation());
+    return new DecodedImage(
+        format,
+        target.swapped() ? height : width,
+        target.swapped() ? width : height,
+        target.orientation(),
+        displayed);
   }
 
   private void checkBudget(int width, int height) throws ImageDecodeException {

@@ -1,8 +1,8 @@
 package org.imageclassifier.core.image;
 
 /**
- * Reason an image was rejected. Every code is a permanent failure: the same bytes fail the same way,
- * so a rejected image is recorded and never retried.
+ * Reason an image was rejected. Every code is a permanent failure: the same bytes fail the same
+ * way, so a rejected image is recorded and never retried.
  */
 public enum ErrorCode {
   /** The input has no bytes. */

@@ -1,0 +1,144 @@
+package org.imageclassifier.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a trained network as an ONNX model, layer by layer from its {@link NetworkSpec}, with the
+ * trained parameters as initializers. The graph takes {@value #INPUT_NAME}, float [batch, C, H, W]
+ * with a symbolic batch dimension, and returns {@value #OUTPUT_NAME}, float [batch, classes],
+ * before any softmax.
+ */
+public final class OnnxExporter {
+
+  /** Name of the graph input. */
+  public static final String INPUT_NAME = "input";
+
+  /** Name of the graph output. */
+  public static final String OUTPUT_NAME = "logits";
+
+  /** Opset of the default ONNX domain the graph uses. */
+  public static final int OPSET = 13;
+
+  /** ONNX IR version written to the model; version 8 goes with opset 13 to 17. */
+  public static final int IR_VERSION = 8;
+
+  private static final String PRODUCER = "imageclassifier-training";
+
+  private OnnxExporter() {}
+
+  /**
+   * Exports a network.
+   *
+   * @param spec the spec the network was built from
+   * @param network the trained block built by {@link DjlNetworks#build}, one child per layer
+   * @param graphName name stored in the graph, normally the model name
+   * @throws IllegalArgumentException when the block has another number of children than the spec
+   *     has layers
+   */
+  public static ModelProto export(NetworkSpec spec, Block network, String graphName) {
+    List<Block> children = network.getChildren().values();
+    if (children.size() != spec.layers().size()) {
+      throw new IllegalArgumentException(
+          "network has %d child blocks but the spec has %d layers; build the network with DjlNetworks.build(spec)"
+              .formatted(children.size(), spec.layers().size()));
+    }
+    GraphProto.Builder graph = GraphProto.newBuilder().setName(graphName);
+    graph.addInput(
+        OnnxProtos.floatValue(INPUT_NAME, -1, spec.channels(), spec.height(), spec.width()));
+    addLayers(graph, spec.layers(), children);
+    graph.addOutput(OnnxProtos.floatValue(OUTPUT_NAME, -1, spec.classes()));
+    return ModelProto.newBuilder()
+        .setIrVersion(IR_VERSION)
+        .setProducerName(PRODUCER)
+        .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
+        .setGraph(graph)
+        .build();
+  }
+
+  /**
+   * Chains the layers from {@value #INPUT_NAME}, so that the last one writes {@value #OUTPUT_NAME}.
+   */
+  private static void addLayers(
+      GraphProto.Builder graph, List<LayerSpec> layers, List<Block> children) {
+    String current = INPUT_NAME;
+    for (int i = 0; i < layers.size(); i++) {
+      String output = i == layers.size() - 1 ? OUTPUT_NAME : "layer" + i;
+      addLayer(graph, layers.get(i), children.get(i), new Wiring(i, current, output));
+      current = output;
+    }
+  }
+
+  /** Position of one layer in the graph: its index and its input and output tensor names. */
+  private record Wiring(int index, String input, String output) {
+
+    String parameter(String kind) {
+      return "layer" + index + "." + kind;
+    }
+  }
+
+  private static void addLayer(
+      GraphProto.Builder graph, LayerSpec layer, Block block, Wiring wiring) {
+    switch (layer) {
+      case LayerSpec.Conv conv -> addConv(graph, conv, block, wiring);
+      case LayerSpec.Relu relu -> graph.addNode(node("Relu", wiring));
+      case LayerSpec.MaxPool pool -> graph.addNode(maxPool(pool, wiring));
+      case LayerSpec.Flatten flatten ->
+          graph.addNode(node("Flatten", wiring).addAttribute(OnnxProtos.integer("axis", 1)));
+      case LayerSpec.Dense dense -> addDense(graph, block, wiring);
+    }
+  }
+
+  private static void addConv(
+      GraphProto.Builder graph, LayerSpec.Conv conv, Block block, Wiring wiring) {
+    addParameters(graph, block, wiring);
+    int pad = conv.padding();
+    graph.addNode(
+        node("Conv", wiring)
+            .addInput(wiring.parameter("weight"))
+            .addInput(wiring.parameter("bias"))
+            .addAttribute(OnnxProtos.ints("kernel_shape", conv.kernel(), conv.kernel()))
+            .addAttribute(OnnxProtos.ints("pads", pad, pad, pad, pad))
+            .addAttribute(OnnxProtos.ints("strides", 1, 1)));
+  }
+
+  private static NodeProto.Builder maxPool(LayerSpec.MaxPool pool, Wiring wiring) {
+    AttributeProto window = OnnxProtos.ints("kernel_shape", pool.size(), pool.size());
+    AttributeProto strides = OnnxProtos.ints("strides", pool.size(), pool.size());
+    return node("MaxPool", wiring).addAttribute(window).addAttribute(strides);
+  }
+
+  /** Adds Gemm with transB=1 because a DJL Linear weight has shape [units, inputs]. */
+  private static void addDense(GraphProto.Builder graph, Block block, Wiring wiring) {
+    addParameters(graph, block, wiring);
+    graph.addNode(
+        node("Gemm", wiring)
+            .addInput(wiring.parameter("weight"))
+            .addInput(wiring.parameter("bias"))
+            .addAttribute(OnnxProtos.integer("transB", 1)));
+  }
+
+  private static void addParameters(GraphProto.Builder graph, Block block, Wiring wiring) {
+    for (String kind : List.of("weight", "bias")) {
+      NDArray array = block.getParameters().get(kind).getArray();
+      graph.addInitializer(
+          OnnxProtos.floatTensor(
+              wiring.parameter(kind), array.getShape().getShape(), array.toFloatArray()));
+    }
+  }
+
+  private static NodeProto.Builder node(String operator, Wiring wiring) {
+    return NodeProto.newBuilder()
+        .setName(operator.toLowerCase(Locale.ROOT) + wiring.index())
+        .setOpType(operator)
+        .addInput(wiring.input())
+        .addOutput(wiring.output());
+  }
+}

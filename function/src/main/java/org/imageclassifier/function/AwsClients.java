@@ -1,0 +1,63 @@
+package org.imageclassifier.function;
+
+import java.time.Duration;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+/**
+ * Builds the SDK clients, once per execution environment, with the JDK's URL connection HTTP
+ * client, the configured region and credentials, and the endpoint overrides.
+ */
+final class AwsClients {
+
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(20);
+
+  private AwsClients() {}
+
+  /**
+   * Builds the S3 client. With an endpoint override it uses path-style addressing and computes
+   * checksums only where the API requires them, because local S3 servers such as S3Proxy 2.6 reject
+   * the trailing checksums that the SDK sends on uploads by default.
+   */
+  static S3Client s3(FunctionConfig config) {
+    S3ClientBuilder builder =
+        S3Client.builder()
+            .region(config.region())
+            .credentialsProvider(config.credentials())
+            .httpClient(httpClient());
+    if (config.s3Endpoint() != null) {
+      builder
+          .endpointOverride(config.s3Endpoint())
+          .forcePathStyle(true)
+          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+    }
+    return builder.build();
+  }
+
+  /** Builds the DynamoDB client. */
+  static DynamoDbClient dynamoDb(FunctionConfig config) {
+    var builder =
+        DynamoDbClient.builder()
+            .region(config.region())
+            .credentialsProvider(config.credentials())
+            .httpClient(httpClient());
+    if (config.dynamoDbEndpoint() != null) {
+      builder.endpointOverride(config.dynamoDbEndpoint());
+    }
+    return builder.build();
+  }
+
+  private static SdkHttpClient httpClient() {
+    return UrlConnectionHttpClient.builder()
+        .connectionTimeout(CONNECT_TIMEOUT)
+        .socketTimeout(SOCKET_TIMEOUT)
+        .build();
+  }
+}

@@ -1,0 +1,161 @@
+package org.imageclassifier.function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Stores results: the JSON document as an S3 object under the results prefix, then the same
+ * document as a DynamoDB item keyed by the object key.
+ *
+ * <p>The DynamoDB item is the commit marker. Its conditional put succeeds only for the first
+ * delivery of an event and for events newer than the stored one (by S3 sequencer), so a result is
+ * stored once however often S3 delivers the event. The S3 object is written first, so every stored
+ * item has its S3 object. When the put loses to a stored item, the S3 object is rewritten from that
+ * item, and both copies agree again.
+ */
+final class ResultStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ResultStore.class);
+  private static final String NEW_OR_NEWER =
+      "attribute_not_exists(#key) OR attribute_not_exists(#order) OR #order < :order";
+
+  private final S3Client s3;
+  private final DynamoDbClient dynamoDb;
+  private final FunctionConfig config;
+  private final ObjectMapper mapper;
+
+  ResultStore(S3Client s3, DynamoDbClient dynamoDb, FunctionConfig config, ObjectMapper mapper) {
+    this.s3 = s3;
+    this.dynamoDb = dynamoDb;
+    this.config = config;
+    this.mapper = mapper;
+  }
+
+  /**
+   * Returns the stored result when it comes from this event or a newer one. Such an event needs no
+   * work. Returns empty when the event must be processed.
+   */
+  Optional<ClassificationResult> findCurrent(ObjectEvent event) {
+    Map<String, AttributeValue> item = readItem(event.key());
+    if (item.isEmpty() || !isCurrent(item, event)) {
+      return Optional.empty();
+    }
+    return Optional.of(toResult(item));
+  }
+
+  /**
+   * Stores a result: the S3 object first, then the DynamoDB item on condition.
+   *
+   * @return true when this call stored the item, false when an item from the same or a newer event
+   *     was already stored
+   */
+  boolean store(ObjectEvent event, ClassificationResult result) {
+    ObjectNode document = mapper.valueToTree(result);
+    putObject(event, document);
+    try {
+      dynamoDb.putItem(putRequest(event, document));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      LOG.atInfo()
+          .addKeyValue("objectKey", event.key())
+          .addKeyValue("sequencer", event.sequencer())
+          .log("Result already stored by an earlier delivery or a newer event");
+      restoreObject(event, e.hasItem() ? e.item() : Map.of());
+      return false;
+    }
+  }
+
+  /** Returns the {@code s3://} URI of the result object of an object key. */
+  String resultUri(ObjectEvent event) {
+    return "s3://" + event.bucket() + "/" + config.resultKey(event.key());
+  }
+
+  private static boolean isCurrent(Map<String, AttributeValue> item, ObjectEvent event) {
+    AttributeValue stored = item.get(ResultsTable.ORDER_ATTRIBUTE);
+    String storedOrder = stored == null ? "" : stored.s();
+    return storedOrder.compareTo(event.order()) >= 0;
+  }
+
+  private void putObject(ObjectEvent event, ObjectNode document) {
+    s3.putObject(
+        b ->
+            b.bucket(event.bucket())
+                .key(config.resultKey(event.key()))
+                .contentType("application/json"),
+        RequestBody.fromBytes(toBytes(document)));
+  }
+
+  private PutItemRequest putRequest(ObjectEvent event, ObjectNode document) {
+    Map<String, AttributeValue> item = DynamoDbJson.toItem(document);
+    item.put(ResultsTable.KEY_ATTRIBUTE, AttributeValue.fromS(event.key()));
+    PutItemRequest.Builder request =
+        PutItemRequest.builder()
+            .tableName(config.tableName())
+            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+    if (event.order().isEmpty()) {
+      return request
+          .item(item)
+          .conditionExpression("attribute_not_exists(#key)")
+          .expressionAttributeNames(Map.of("#key", ResultsTable.KEY_ATTRIBUTE))
+          .build();
+    }
+    item.put(ResultsTable.ORDER_ATTRIBUTE, AttributeValue.fromS(event.order()));
+    return request
+        .item(item)
+        .conditionExpression(NEW_OR_NEWER)
+        .expressionAttributeNames(
+            Map.of("#key", ResultsTable.KEY_ATTRIBUTE, "#order", ResultsTable.ORDER_ATTRIBUTE))
+        .expressionAttributeValues(Map.of(":order", AttributeValue.fromS(event.order())))
+        .build();
+  }
+
+  /**
+   * Rewrites the S3 object from the stored item. The item comes with the failed put where the
+   * server returns it (DynamoDB does) and is read otherwise (dynalite returns none).
+   */
+  private void restoreObject(ObjectEvent event, Map<String, AttributeValue> returnedItem) {
+    Map<String, AttributeValue> item =
+        returnedItem.isEmpty() ? readItem(event.key()) : returnedItem;
+    if (!item.isEmpty()) {
+      putObject(event, mapper.valueToTree(toResult(item)));
+    }
+  }
+
+  private Map<String, AttributeValue> readItem(String objectKey) {
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(
+                b ->
+                    b.tableName(config.tableName())
+                        .key(Map.of(ResultsTable.KEY_ATTRIBUTE, AttributeValue.fromS(objectKey)))
+                        .consistentRead(true))
+            .item();
+    return item == null ? Map.of() : item;
+  }
+
+  private ClassificationResult toResult(Map<String, AttributeValue> item) {
+    try {
+      return mapper.treeToValue(DynamoDbJson.fromItem(item), ClassificationResult.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(
+          "The item of " + item.get(ResultsTable.KEY_ATTRIBUTE) + " is not a result", e);
+    }
+  }
+
+  private static byte[] toBytes(ObjectNode document) {
+    return document.toString().getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,111 @@
+package org.imageclassifier.function;
+
+import java.time.Instant;
+import java.util.List;
+import org.imageclassifier.core.Classification;
+import org.imageclassifier.core.LabelProbability;
+import org.imageclassifier.core.model.ModelContract;
+import org.imageclassifier.function.ClassificationResult.ErrorInfo;
+import org.imageclassifier.function.ClassificationResult.ImageInfo;
+import org.imageclassifier.function.ClassificationResult.LabelScore;
+import org.imageclassifier.function.ClassificationResult.ModelInfo;
+import org.imageclassifier.function.ClassificationResult.Source;
+import org.imageclassifier.function.ClassificationResult.Status;
+import org.imageclassifier.function.ClassificationResult.Timings;
+
+/** Builds result documents from a classification or a permanent failure. */
+final class Results {
+
+  private final ModelContract contract;
+  private final ModelInfo model;
+
+  Results(ModelContract contract) {
+    this.contract = contract;
+    this.model = new ModelInfo(contract.name(), contract.version(), contract.onnx().sha256());
+  }
+
+  /**
+   * Builds the result of a classified image: CLASSIFIED, or BELOW_THRESHOLD when the top
+   * probability is under the contract's confidence threshold.
+   */
+  ClassificationResult classified(
+      String requestId,
+      Source source,
+      Classification classification,
+      double downloadMillis,
+      long startNanos) {
+    double confidence = exact(classification.confidence());
+    Status status =
+        confidence < contract.confidenceThreshold() ? Status.BELOW_THRESHOLD : Status.CLASSIFIED;
+    var timings = classification.timings();
+    Timings timingsMs =
+        new Timings(
+            round(downloadMillis),
+            round(timings.decodeMs()),
+            round(timings.preprocessMs()),
+            round(timings.inferenceMs()),
+            round(ObjectDownloader.millisSince(startNanos)));
+    return new ClassificationResult(
+        requestId,
+        status,
+        classification.label(),
+        confidence,
+        scores(classification.topK()),
+        source,
+        image(classification),
+        model,
+        null,
+        timingsMs,
+        Instant.now().toString());
+  }
+
+  /** Builds the FAILED result of an object that can never be classified. */
+  ClassificationResult failed(
+      String requestId,
+      Source source,
+      PermanentFailureException failure,
+      Double downloadMillis,
+      long startNanos) {
+    Timings timingsMs =
+        new Timings(
+            downloadMillis == null ? null : round(downloadMillis),
+            null,
+            null,
+            null,
+            round(ObjectDownloader.millisSince(startNanos)));
+    return new ClassificationResult(
+        requestId,
+        Status.FAILED,
+        null,
+        null,
+        null,
+        source,
+        null,
+        model,
+        new ErrorInfo(failure.code(), failure.getMessage()),
+        timingsMs,
+        Instant.now().toString());
+  }
+
+  private static List<LabelScore> scores(List<LabelProbability> topK) {
+    return topK.stream().map(p -> new LabelScore(p.label(), exact(p.probability()))).toList();
+  }
+
+  private static ImageInfo image(Classification classification) {
+    return new ImageInfo(
+        classification.format().name(),
+        classification.width(),
+        classification.height(),
+        classification.orientation());
+  }
+
+  /** Widens a float to the double with the same shortest decimal form (0.93f becomes 0.93). */
+  private static double exact(float value) {
+    return Double.parseDouble(Float.toString(value));
+  }
+
+  /** Rounds milliseconds to microseconds. */
+  private static double round(double millis) {
+    return Math.round(millis * 1000.0) / 1000.0;
+  }
+}

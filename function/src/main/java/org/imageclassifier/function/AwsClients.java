@@ -11,9 +11,10 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * Builds the SDK clients, once per execution environment, with the JDK's URL connection HTTP
- * client, the configured region and credentials, and the endpoint overrides.
+ * client, the configured region and credentials, and the endpoint overrides. The local demo builds
+ * its own clients here too, so they reach the local servers the same way.
  */
-final class AwsClients {
+public final class AwsClients {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(20);
@@ -25,7 +26,7 @@ final class AwsClients {
    * checksums only where the API requires them, because local S3 servers such as S3Proxy 2.6 reject
    * the trailing checksums that the SDK sends on uploads by default.
    */
-  static S3Client s3(FunctionConfig config) {
+  public static S3Client s3(FunctionConfig config) {
     S3ClientBuilder builder =
         S3Client.builder()
             .region(config.region())
@@ -42,7 +43,7 @@ final class AwsClients {
   }
 
   /** Builds the DynamoDB client. */
-  static DynamoDbClient dynamoDb(FunctionConfig config) {
+  public static DynamoDbClient dynamoDb(FunctionConfig config) {
     var builder =
         DynamoDbClient.builder()
             .region(config.region())

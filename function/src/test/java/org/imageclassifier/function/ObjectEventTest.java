@@ -53,7 +53,7 @@ class ObjectEventTest {
     assertThat(event("00ab").order()).isEqualTo(event("00AB").order());
   }
 
-  @org.junit.jupiter.params.ParameterizedTest
+  @ParameterizedTest
   @Event(value = "events/s3-put.json", type = S3Event.class)
   void sampleEventParses(S3Event event) {
     ObjectEvent parsed = ObjectEvent.from(event.getRecords().getFirst());

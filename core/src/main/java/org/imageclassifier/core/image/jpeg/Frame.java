@@ -13,7 +13,7 @@ final class Frame {
   final int mcusPerColumn;
   final FrameComponent[] components;
 
-  private Frame(JpegHeader header, int scale, int channels) throws UnsupportedJpegException {
+  private Frame(JpegHeader header, int scale, int channels) {
     this.header = header;
     this.scale = scale;
     List<JpegComponent> specs = header.components();
@@ -56,12 +56,12 @@ final class Frame {
     return header.progressive() && scale == 8;
   }
 
-  private ComponentGeometry geometry(JpegComponent spec, boolean inOutput)
-      throws UnsupportedJpegException {
+  private ComponentGeometry geometry(JpegComponent spec, boolean inOutput) {
     int h = spec.horizontalSampling();
     int v = spec.verticalSampling();
-    int ratioX = samplingRatio(maxHorizontalSampling, h);
-    int ratioY = samplingRatio(maxVerticalSampling, v);
+    // The frame header reader has checked that these ratios are 1, 2 or 4.
+    int ratioX = maxHorizontalSampling / h;
+    int ratioY = maxVerticalSampling / v;
     int usedPerLine = ceilDiv(ceilDiv(header.width() * h, maxHorizontalSampling), 8);
     int usedPerColumn = ceilDiv(ceilDiv(header.height() * v, maxVerticalSampling), 8);
     if (!inOutput) {
@@ -81,24 +81,6 @@ final class Frame {
         blockHeight,
         samplesX / blockWidth,
         samplesY / blockHeight);
-  }
-
-  private int samplingRatio(int max, int factor) throws UnsupportedJpegException {
-    int ratio = max / factor;
-    if (max % factor != 0 || Integer.bitCount(ratio) != 1) {
-      throw new UnsupportedJpegException(
-          "sampling factors whose ratio is not 1, 2 or 4 (%s)".formatted(samplingFactors()));
-    }
-    return ratio;
-  }
-
-  private String samplingFactors() {
-    StringBuilder text = new StringBuilder();
-    for (JpegComponent spec : header.components()) {
-      text.append(text.isEmpty() ? "" : ", ");
-      text.append(spec.horizontalSampling()).append('x').append(spec.verticalSampling());
-    }
-    return text.toString();
   }
 
   static int ceilDiv(int value, int divisor) {

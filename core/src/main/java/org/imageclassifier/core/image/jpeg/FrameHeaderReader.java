@@ -37,6 +37,7 @@ final class FrameHeaderReader {
     }
     List<JpegComponent> components = readComponents(segments, count);
     checkComponentCount(count);
+    checkSamplingRatios(components);
     return new JpegHeader(width, height, marker == Markers.SOF2, adobeTransform, components);
   }
 
@@ -87,6 +88,35 @@ final class FrameHeaderReader {
         throw JpegErrors.corrupt("the frame lists component " + component.id() + " twice");
       }
     }
+  }
+
+  /** Rejects sampling factors that do not divide the largest one by 1, 2 or 4. */
+  private static void checkSamplingRatios(List<JpegComponent> components)
+      throws UnsupportedJpegException {
+    int maxH = components.stream().mapToInt(JpegComponent::horizontalSampling).max().orElse(1);
+    int maxV = components.stream().mapToInt(JpegComponent::verticalSampling).max().orElse(1);
+    for (JpegComponent component : components) {
+      if (!isPowerOfTwoRatio(maxH, component.horizontalSampling())
+          || !isPowerOfTwoRatio(maxV, component.verticalSampling())) {
+        throw new UnsupportedJpegException(
+            "sampling factors whose ratio is not 1, 2 or 4 (%s)"
+                .formatted(samplingFactors(components)));
+      }
+    }
+  }
+
+  private static boolean isPowerOfTwoRatio(int max, int factor) {
+    return max % factor == 0 && Integer.bitCount(max / factor) == 1;
+  }
+
+  private static String samplingFactors(List<JpegComponent> components) {
+    StringBuilder text = new StringBuilder();
+    for (JpegComponent component : components) {
+      text.append(text.isEmpty() ? "" : ", ");
+      text.append(component.horizontalSampling()).append('x');
+      text.append(component.verticalSampling());
+    }
+    return text.toString();
   }
 
   private static void checkComponentCount(int count) throws UnsupportedJpegException {

@@ -67,13 +67,14 @@ final class HuffmanTable {
     for (int length = 1; length <= 16; length++) {
       symbolOffset[length] = index - code;
       for (int i = 0; i < counts[length - 1]; i++) {
+        // The all-ones code of each length stays unused (ITU-T T.81 annex C), as libjpeg checks.
+        if (code + 1 >= 1 << length) {
+          throw JpegErrors.corrupt(
+              "a Huffman table defines more codes than fit " + length + " bits");
+        }
         addCode(code++, length, symbols[index++]);
       }
       maxCode[length] = counts[length - 1] > 0 ? code - 1 : -1;
-      // The all-ones code of each length stays unused (ITU-T T.81 annex C).
-      if (code >= 1 << length) {
-        throw JpegErrors.corrupt("a Huffman table defines more codes than fit " + length + " bits");
-      }
       code <<= 1;
     }
     skipEntries = ac ? skipEntries() : null;

@@ -120,9 +120,12 @@ record ScanHeader(
     }
   }
 
-  /** Returns whether the scan codes DC values with Huffman codes, as first DC passes do. */
+  /**
+   * Returns whether the scan codes DC values with Huffman codes: every sequential scan, and the
+   * first pass of a progressive DC scan.
+   */
   boolean needsDcTables() {
-    return spectralStart == 0 && (!progressive || successiveHigh == 0);
+    return !progressive || (spectralStart == 0 && successiveHigh == 0);
   }
 
   /** Returns whether the scan codes AC coefficients of the component at the given scan index. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads gzip-compressed IDX files, the format of MNIST and Fashion-MNIST. An IDX file starts with a
@@ -80,7 +81,7 @@ public final class IdxReader {
           new BufferedInputStream(new GZIPInputStream(Files.newInputStream(file), 1 << 16)));
     } catch (NoSuchFileException e) {
       throw new IdxFormatException("IDX file not found: " + file, e);
-    } catch (java.util.zip.ZipException e) {
+    } catch (ZipException e) {
       throw new IdxFormatException("Not a gzip file: " + file + " (" + e.getMessage() + ")", e);
     }
   }

@@ -86,6 +86,14 @@ final class BitReader {
 
   /** Decodes a DC difference: a size category (0 to 11) and that many extra bits. */
   int decodeDcDifference(HuffmanTable table) throws ImageDecodeException {
+    if (bitCount < REFILL_THRESHOLD) {
+      fill();
+    }
+    int entry = table.dcEntries[(int) (buffer >>> (64 - LOOKAHEAD_BITS))];
+    if (entry != 0) {
+      consume(entry & 0xFF);
+      return entry >> 16;
+    }
     int size = decodeSymbol(table);
     if (size == 0) {
       return 0;

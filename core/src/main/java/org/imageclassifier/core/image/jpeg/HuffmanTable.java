@@ -28,6 +28,13 @@ final class HuffmanTable {
    */
   final int[] acEntries = new int[1 << LOOKAHEAD_BITS];
 
+  /**
+   * Entries {@code difference << 16 | bits} for DC decoding: the size category's code and its extra
+   * bits fit the look-ahead together, {@code bits} is their total length and {@code difference} the
+   * signed DC difference. 0 where they are longer.
+   */
+  final int[] dcEntries = new int[1 << LOOKAHEAD_BITS];
+
   /** Bits of look-ahead in {@link #skipEntries}. */
   static final int SKIP_BITS = 12;
 
@@ -119,6 +126,7 @@ final class HuffmanTable {
       int lookahead = (code << shift) | suffix;
       symbolEntries[lookahead] = (length << 8) | symbol;
       acEntries[lookahead] = acEntry(lookahead, length, symbol);
+      dcEntries[lookahead] = dcEntry(lookahead, length, symbol);
     }
   }
 
@@ -136,6 +144,19 @@ final class HuffmanTable {
     }
     int bits = (lookahead >>> (LOOKAHEAD_BITS - total)) & ((1 << size) - 1);
     return (extend(bits, size) << 16) | (run << 8) | total;
+  }
+
+  /** Returns the {@link #dcEntries} entry for a look-ahead that starts with the given code. */
+  private static int dcEntry(int lookahead, int length, int size) {
+    int total = length + size;
+    if (size > 11 || total > LOOKAHEAD_BITS) {
+      return 0;
+    }
+    if (size == 0) {
+      return length;
+    }
+    int bits = (lookahead >>> (LOOKAHEAD_BITS - total)) & ((1 << size) - 1);
+    return (extend(bits, size) << 16) | total;
   }
 
   /** Converts {@code size} raw bits to the signed value they code (ITU-T T.81 figure F.12). */

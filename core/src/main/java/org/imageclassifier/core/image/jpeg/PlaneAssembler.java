@@ -22,10 +22,9 @@ final class PlaneAssembler {
       return new PixelPlanes(1, width, height, gray).toChannels(channels);
     }
     float[] samples = new float[3 * size];
-    for (int c = 0; c < 3; c++) {
-      copy(components[c], samples, c * size, width, height);
+    for (int y = 0; y < height; y++) {
+      convertRow(components, y, samples, y * width, width, size);
     }
-    convertToRgb(samples, size);
     return new PixelPlanes(3, width, height, samples);
   }
 
@@ -46,15 +45,25 @@ final class PlaneAssembler {
     }
   }
 
-  /** Converts planar Y, Cb, Cr in place to R, G, B, clamped to [0, 255]. */
-  private static void convertToRgb(float[] samples, int size) {
-    for (int i = 0; i < size; i++) {
-      float luma = samples[i];
-      float cb = samples[size + i] - 128f;
-      float cr = samples[2 * size + i] - 128f;
-      samples[i] = ScaledIdct.clamp(luma + 1.402f * cr);
-      samples[size + i] = ScaledIdct.clamp(luma - 0.344136f * cb - 0.714136f * cr);
-      samples[2 * size + i] = ScaledIdct.clamp(luma + 1.772f * cb);
+  /**
+   * Converts one output row from the Y, Cb and Cr planes, repeating subsampled samples, to R, G, B
+   * clamped to [0, 255] at {@code offset}, {@code offset + size} and {@code offset + 2 * size}.
+   */
+  private static void convertRow(
+      FrameComponent[] components, int y, float[] out, int offset, int width, int size) {
+    FrameComponent luma = components[0];
+    FrameComponent blue = components[1];
+    FrameComponent red = components[2];
+    int lumaRow = (y >> luma.repeatShiftY) * luma.planeWidth;
+    int blueRow = (y >> blue.repeatShiftY) * blue.planeWidth;
+    int redRow = (y >> red.repeatShiftY) * red.planeWidth;
+    for (int x = 0; x < width; x++) {
+      float value = luma.plane[lumaRow + (x >> luma.repeatShiftX)];
+      float cb = blue.plane[blueRow + (x >> blue.repeatShiftX)] - 128f;
+      float cr = red.plane[redRow + (x >> red.repeatShiftX)] - 128f;
+      out[offset + x] = ScaledIdct.clamp(value + 1.402f * cr);
+      out[offset + size + x] = ScaledIdct.clamp(value - 0.344136f * cb - 0.714136f * cr);
+      out[offset + 2 * size + x] = ScaledIdct.clamp(value + 1.772f * cb);
     }
   }
 }

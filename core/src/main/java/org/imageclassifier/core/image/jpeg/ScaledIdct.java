@@ -73,11 +73,38 @@ final class ScaledIdct {
    */
   void transform(
       SparseBlock coefficients, int width, int height, float[] plane, int offset, int stride) {
-    if (width * height <= MAX_SPARSE_SAMPLES) {
+    if (width == 2 && height == 2) {
+      transform2x2(coefficients, plane, offset, stride);
+    } else if (width * height <= MAX_SPARSE_SAMPLES) {
       transformSparse(coefficients, width, height, plane, offset, stride);
     } else {
       transformDense(coefficients, width, height, plane, offset, stride);
     }
+  }
+
+  /**
+   * The sparse transform unrolled for 2x2 outputs, the chroma blocks of 4:2:0 files at 1/8 scale,
+   * which are as many as half the luma blocks.
+   */
+  private static void transform2x2(
+      SparseBlock coefficients, float[] plane, int offset, int stride) {
+    float[] weights = WEIGHTS[2 * 9 + 2];
+    float topLeft = CENTER;
+    float topRight = CENTER;
+    float bottomLeft = CENTER;
+    float bottomRight = CENTER;
+    for (int j = 0; j < coefficients.count; j++) {
+      float value = coefficients.values[j];
+      int base = coefficients.indices[j] * 4;
+      topLeft += value * weights[base];
+      topRight += value * weights[base + 1];
+      bottomLeft += value * weights[base + 2];
+      bottomRight += value * weights[base + 3];
+    }
+    plane[offset] = clamp(topLeft);
+    plane[offset + 1] = clamp(topRight);
+    plane[offset + stride] = clamp(bottomLeft);
+    plane[offset + stride + 1] = clamp(bottomRight);
   }
 
   /** Adds each coefficient's weighted contribution to every output sample. */

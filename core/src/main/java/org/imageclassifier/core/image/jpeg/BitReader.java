@@ -10,8 +10,8 @@ import org.imageclassifier.core.image.ImageDecodeException;
 /**
  * Reads the entropy-coded data of a scan, most significant bit first, removing the zero byte
  * stuffed after each 0xFF data byte. At a marker or at the end of the data the reader supplies zero
- * bits, as libjpeg does, and it throws once a decode has consumed any of those bits, so that
- * truncated data fails within a few bytes instead of decoding the rest of the image from zeros.
+ * bits, as libjpeg does. It throws once a decode has consumed any of those bits, so truncated data
+ * fails within a few bytes instead of decoding the rest of the image from zeros.
  */
 final class BitReader {
 
@@ -156,7 +156,7 @@ final class BitReader {
   /**
    * Skips the 63 AC coefficients of a sequential block: the same as {@link #decodeAc} with limit 1,
    * in a loop of its own because at 1/8 scale it runs for most blocks. Both loops keep the bit
-   * buffer in local variables, which the JIT holds in registers.
+   * buffer in local variables, which the JIT keeps in registers.
    */
   void skipAc(HuffmanTable table) throws ImageDecodeException {
     int[] entries = table.skipEntries;
@@ -229,9 +229,9 @@ final class BitReader {
   }
 
   /**
-   * Tops the buffer up to at least 57 bits. Where the next 8 bytes hold no 0xFF, they are read as
-   * one big-endian long; bits past the whole bytes counted stay in the buffer, which is harmless
-   * because they are the bits that the next fill would put there.
+   * Tops the buffer up to at least 57 bits. Where the next 8 bytes contain no 0xFF, they are read
+   * as one big-endian long. The bits past the whole bytes counted stay in the buffer, which is
+   * harmless because the next fill puts the same bits there.
    */
   private void fill() throws ImageDecodeException {
     if (!markerReached && position + 8 <= data.length) {

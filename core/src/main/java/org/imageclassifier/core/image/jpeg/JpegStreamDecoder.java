@@ -10,8 +10,8 @@ import org.imageclassifier.core.image.PixelPlanes;
 final class JpegStreamDecoder {
 
   /**
-   * Maximum scans per file. Encoders write at most a few dozen; the limit bounds the time a crafted
-   * progressive file with thousands of tiny scans can take.
+   * Maximum scans per file. cjpeg's default progressive script writes 10 scans for YCbCr. The limit
+   * bounds the time that a crafted progressive file with thousands of tiny scans can take.
    */
   static final int MAX_SCANS = 500;
 

@@ -4,8 +4,9 @@ import org.imageclassifier.core.image.ImageDecodeException;
 
 /**
  * Decodes a progressive AC scan of one component (ITU-T T.81 section G.1.2.2), first or refinement,
- * into the component's coefficient store. Coefficients past the store's limit are decoded and only
- * their non-zero flag is kept, which refinement scans need to parse the stream.
+ * into the component's coefficient store. Coefficients at or past the store's limit keep only their
+ * non-zero flag, which refinement scans need to parse the stream. The layout in {@link Frame} makes
+ * that limit 64 for every component whose AC scans are decoded, so that case does not arise today.
  */
 final class ProgressiveAcDecoder extends ScanDecoder {
 

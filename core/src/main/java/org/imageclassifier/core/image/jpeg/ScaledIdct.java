@@ -10,9 +10,9 @@ package org.imageclassifier.core.image.jpeg;
  * {@code DC / 8}.
  *
  * <p>NOTE: libjpeg's scaled decoding instead runs an n-point inverse DCT on the lowest n
- * frequencies. That filter differs from a block average by up to 20 dB PSNR on detailed photos,
- * while the area average makes a 1/n decode match a full decode followed by an n x n box downscale,
- * which is what the tests compare against.
+ * frequencies, a different low-pass filter. Against ImageIO's full decode averaged over 2x2 blocks,
+ * that filter scored 33 dB PSNR on scikit-learn's china.jpg and the area average 57 dB. So a 1/n
+ * decode here matches a full decode followed by an n x n box downscale.
  */
 final class ScaledIdct {
 

@@ -8,17 +8,20 @@ import org.imageclassifier.core.image.PixelPlanes;
  * Decodes JPEG files at 1/1, 1/2, 1/4 or 1/8 scale without building the full-size image, the way
  * libjpeg's scaled decoding does. At 1/8 each 8x8 block becomes one pixel, its DC coefficient
  * divided by 8, so AC coefficients are only Huffman-decoded to be skipped and a progressive file
- * skips its AC scans entirely. At 1/4 and 1/2 a 2x2 or 4x4 inverse DCT of the lowest frequencies
- * gives the reduced block.
+ * skips its AC scans entirely. At 1/4 and 1/2 an inverse DCT fused with area averaging gives the
+ * exact mean of each 4x4 or 2x2 pixel group, so a scaled decode matches a full decode followed by a
+ * box downscale up to rounding. At 1/8 a progressive file keeps only the DC of subsampled chroma
+ * too, which halves the chroma resolution of the output.
  *
  * <p>Supported: 8-bit baseline, extended sequential and progressive Huffman coding, gray and YCbCr
  * files with sampling factor ratios of 1, 2 or 4 (4:4:4, 4:2:2, 4:2:0, 4:4:0, 4:1:1), restart
  * intervals. Chroma that is still subsampled at the chosen scale is repeated, not interpolated.
  * Other files throw {@link UnsupportedJpegException}, so that the caller can use ImageIO instead.
  *
- * <p>Memory: the output planes, plus at 1/8 scale one float per block. Progressive files also store
- * the coefficients the output needs: 1 per block at 1/8, up to 64 per block and a 64-bit mask at
- * 1/1. Instances are immutable and thread-safe.
+ * <p>Memory: the output planes plus one plane per component at the output scale (at 1/8, one float
+ * per luma block). Progressive files also store coefficients: 1 short per block at 1/8, else 64
+ * shorts and a 64-bit mask per block. ICC profiles are ignored, as djpeg does. Instances are
+ * immutable and thread-safe.
  */
 public final class ScaledJpegDecoder {
 

@@ -27,7 +27,7 @@ record ScanHeader(
   /** Blocks an interleaved MCU may hold at most (ITU-T T.81 section B.2.3). */
   private static final int MAX_BLOCKS_PER_MCU = 10;
 
-  /** Largest point transform of 8-bit progressive scans: coefficients have at most 14 bits. */
+  /** Largest point transform (Al, Ah) that libjpeg accepts in progressive scans. */
   private static final int MAX_POINT_TRANSFORM = 13;
 
   /** Reads an SOS segment whose marker was just read. */
@@ -89,7 +89,8 @@ record ScanHeader(
   private void validate() throws ImageDecodeException {
     if (components.length > 1 && blocksPerMcu() > MAX_BLOCKS_PER_MCU) {
       throw JpegErrors.corrupt(
-          "an MCU holds %d blocks, above %d".formatted(blocksPerMcu(), MAX_BLOCKS_PER_MCU));
+          "an MCU contains %d blocks, above the maximum of %d"
+              .formatted(blocksPerMcu(), MAX_BLOCKS_PER_MCU));
     }
     if (progressive) {
       validateProgression();

@@ -17,7 +17,7 @@ final class SparseBlock {
     count = 1;
   }
 
-  /** Appends a coefficient; each zigzag index at most once per block. */
+  /** Appends a coefficient. Callers add each zigzag index at most once per block. */
   void add(int zigzagIndex, int dequantizedValue) {
     indices[count] = zigzagIndex;
     values[count] = dequantizedValue;

@@ -85,9 +85,9 @@ final class ReferenceDecoder {
 
   /**
    * Averages each {@code scale x scale} block. Blocks cut by the right or bottom edge count the
-   * edge pixels again in place of the missing ones, as JPEG encoders such as libjpeg pad partial
-   * blocks, so that a reduced-scale decode, whose edge samples include that padding, can match. The
-   * result is {@code ceil(width / scale) x ceil(height / scale)}.
+   * edge pixels again in place of the missing ones, as libjpeg pads partial blocks when encoding. A
+   * reduced-scale decode includes that padding in its edge samples. The result is {@code ceil(width
+   * / scale) x ceil(height / scale)}.
    */
   static PixelPlanes blockAverage(PixelPlanes full, int scale) {
     int width = (full.width() + scale - 1) / scale;

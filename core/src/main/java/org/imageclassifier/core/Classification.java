@@ -7,8 +7,8 @@ import org.imageclassifier.core.image.ImageFormat;
  * The outcome of classifying one image.
  *
  * @param format the image format detected from the bytes
- * @param width image width in pixels as stored
- * @param height image height in pixels as stored
+ * @param width image width in pixels as displayed, after the EXIF orientation
+ * @param height image height in pixels as displayed, after the EXIF orientation
  * @param orientation EXIF orientation that was applied, 1 when none
  * @param topK labels with the highest probabilities, best first
  * @param timings time per stage

@@ -73,8 +73,8 @@ public record ClassificationResult(
    * The decoded image.
    *
    * @param format format detected from the bytes, such as PNG or JPEG
-   * @param width stored width in pixels
-   * @param height stored height in pixels
+   * @param width width in pixels as displayed, after the EXIF orientation
+   * @param height height in pixels as displayed, after the EXIF orientation
    * @param orientation EXIF orientation that was applied, 1 when none
    */
   public record ImageInfo(String format, int width, int height, int orientation) {}

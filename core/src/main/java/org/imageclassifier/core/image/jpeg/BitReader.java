@@ -15,7 +15,10 @@ import org.imageclassifier.core.image.ImageDecodeException;
  */
 final class BitReader {
 
-  /** Bits that {@link #fill} guarantees: a 16-bit Huffman code plus 16 extra bits. */
+  /**
+   * Bits below which general reads refill: a 16-bit Huffman code plus 16 extra bits. The table
+   * lookups refill only below their look-ahead width, which halves the number of refills.
+   */
   private static final int REFILL_THRESHOLD = 32;
 
   private static final VarHandle BIG_ENDIAN_LONGS =
@@ -86,7 +89,7 @@ final class BitReader {
 
   /** Decodes a DC difference: a size category (0 to 11) and that many extra bits. */
   int decodeDcDifference(HuffmanTable table) throws ImageDecodeException {
-    if (bitCount < REFILL_THRESHOLD) {
+    if (bitCount < LOOKAHEAD_BITS) {
       fill();
     }
     int entry = table.dcEntries[(int) (buffer >>> (64 - LOOKAHEAD_BITS))];
@@ -119,7 +122,7 @@ final class BitReader {
     int available = bitCount;
     int k = 1;
     while (k < 64) {
-      if (available < REFILL_THRESHOLD) {
+      if (available < LOOKAHEAD_BITS) {
         buffer = bits;
         bitCount = available;
         fill();
@@ -164,7 +167,7 @@ final class BitReader {
     int available = bitCount;
     int k = 1;
     while (k < 64) {
-      if (available < REFILL_THRESHOLD) {
+      if (available < HuffmanTable.SKIP_BITS) {
         buffer = bits;
         bitCount = available;
         fill();

@@ -235,6 +235,31 @@ class ScaledJpegDecoderTest {
     assertThat(ReferenceDecoder.psnr(baseline, progressive)).isGreaterThan(60);
   }
 
+  @Test
+  void fillBytesBeforeMarkersAreSkipped() throws Exception {
+    byte[] jpeg = TestJpegs.load("restart-420.jpg");
+    int restart = BitReader.findMarker(jpeg, TestJpegs.segmentOffset(jpeg, 0xDA) + 14);
+    byte[] filled = TestJpegs.inserted(jpeg, jpeg.length - 2, (byte) 0xFF, (byte) 0xFF);
+    filled = TestJpegs.inserted(filled, restart, (byte) 0xFF);
+    filled = TestJpegs.inserted(filled, TestJpegs.segmentOffset(jpeg, 0xC0), (byte) 0xFF);
+
+    PixelPlanes original = decoder.decode(jpeg, 2, 3);
+    PixelPlanes withFill = decoder.decode(filled, 2, 3);
+
+    assertThat(withFill.samples()).containsExactly(original.samples());
+  }
+
+  @Test
+  void bytesAfterEndOfImageAreIgnored() throws Exception {
+    byte[] jpeg = TestJpegs.load("progressive-420.jpg");
+    byte[] trailing = TestJpegs.inserted(jpeg, jpeg.length, TestJpegs.bytes(0, 0xFF, 0xD8, 7));
+
+    PixelPlanes original = decoder.decode(jpeg, 8, 3);
+    PixelPlanes withTrailing = decoder.decode(trailing, 8, 3);
+
+    assertThat(withTrailing.samples()).containsExactly(original.samples());
+  }
+
   static Stream<String> unsupportedFiles() throws IOException {
     return Stream.of(
         "unsupported-arithmetic.jpg",

@@ -7,6 +7,7 @@ import org.imageclassifier.core.ImageClassifier;
 import org.imageclassifier.core.image.ImageDecodeException;
 import org.imageclassifier.core.model.InferenceException;
 import org.imageclassifier.core.model.ModelLoadException;
+import org.imageclassifier.function.ClassificationResult.Source;
 import org.imageclassifier.function.ObjectDownloader.Download;
 import org.imageclassifier.function.RecordOutcome.Disposition;
 import org.slf4j.Logger;
@@ -79,6 +80,34 @@ public final class ClassifyService implements AutoCloseable {
     boolean stored = store.store(event, result);
     log(result);
     return outcome(event, stored ? Disposition.STORED : Disposition.DUPLICATE, result);
+  }
+
+  /**
+   * Classifies image bytes that are already in memory, such as the body of an API request. Nothing
+   * is read from S3 or stored.
+   *
+   * @param bytes the encoded image; the format is detected from the bytes
+   * @param requestId the Lambda request id, stored in the result
+   * @return a CLASSIFIED or BELOW_THRESHOLD result whose source has only the size in bytes
+   * @throws ImageDecodeException when the bytes are not a decodable image (permanent)
+   * @throws InferenceException when the engine fails
+   */
+  public ClassificationResult classify(byte[] bytes, String requestId)
+      throws ImageDecodeException, InferenceException {
+    long start = System.nanoTime();
+    Classification classification = classifier.classify(bytes);
+    Source source = new Source(null, null, null, null, (long) bytes.length, null);
+    return results.classified(requestId, source, classification, null, start);
+  }
+
+  /**
+   * Returns the stored result of an object key, read from DynamoDB with a consistent read.
+   *
+   * @param objectKey the decoded object key, such as {@code uploads/shoe.png}
+   * @return the result, or empty while none is stored
+   */
+  public Optional<ClassificationResult> storedResult(String objectKey) {
+    return store.find(objectKey);
   }
 
   private boolean shouldClassify(ObjectEvent event) {

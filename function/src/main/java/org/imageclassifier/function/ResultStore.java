@@ -56,6 +56,12 @@ final class ResultStore {
     return Optional.of(toResult(item));
   }
 
+  /** Returns the stored result of an object key, or empty while none is stored. */
+  Optional<ClassificationResult> find(String objectKey) {
+    Map<String, AttributeValue> item = readItem(objectKey);
+    return item.isEmpty() ? Optional.empty() : Optional.of(toResult(item));
+  }
+
   /**
    * Stores a result: the S3 object first, then the DynamoDB item on condition.
    *

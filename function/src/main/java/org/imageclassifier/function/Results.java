@@ -26,13 +26,14 @@ final class Results {
 
   /**
    * Builds the result of a classified image: CLASSIFIED, or BELOW_THRESHOLD when the top
-   * probability is under the contract's confidence threshold.
+   * probability is under the contract's confidence threshold. {@code downloadMillis} is null when
+   * the bytes were not downloaded from S3.
    */
   ClassificationResult classified(
       String requestId,
       Source source,
       Classification classification,
-      double downloadMillis,
+      Double downloadMillis,
       long startNanos) {
     double confidence = exact(classification.confidence());
     Status status =
@@ -40,7 +41,7 @@ final class Results {
     var timings = classification.timings();
     Timings timingsMs =
         new Timings(
-            round(downloadMillis),
+            downloadMillis == null ? null : round(downloadMillis),
             round(timings.decodeMs()),
             round(timings.preprocessMs()),
             round(timings.inferenceMs()),

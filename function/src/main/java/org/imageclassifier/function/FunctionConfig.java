@@ -3,6 +3,8 @@ package org.imageclassifier.function;
 import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
@@ -74,7 +76,9 @@ public record FunctionConfig(
   /**
    * Reads the configuration from environment variables. Credentials come from the variables that
    * the Lambda runtime sets ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code
-   * AWS_SESSION_TOKEN}).
+   * AWS_SESSION_TOKEN}) or, where those are absent, from the container credentials endpoint ({@code
+   * AWS_CONTAINER_CREDENTIALS_FULL_URI}), which is what Lambda provides to functions with
+   * SnapStart.
    *
    * @param environment the variables, normally {@link System#getenv()}
    * @throws IllegalArgumentException naming the variable that is missing or invalid
@@ -87,12 +91,17 @@ public record FunctionConfig(
         Region.of(required(environment, REGION_VARIABLE)),
         endpoint(environment, S3_ENDPOINT_VARIABLE),
         endpoint(environment, DYNAMODB_ENDPOINT_VARIABLE),
-        EnvironmentVariableCredentialsProvider.create());
+        lambdaCredentials());
   }
 
   /** Returns the key of the result object for an object key: the prefix, the key and ".json". */
   public String resultKey(String objectKey) {
     return resultsPrefix + objectKey + ".json";
+  }
+
+  private static AwsCredentialsProvider lambdaCredentials() {
+    return AwsCredentialsProviderChain.of(
+        EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create());
   }
 
   private static String required(Map<String, String> environment, String name) {

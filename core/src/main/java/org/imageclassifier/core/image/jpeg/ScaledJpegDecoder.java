@@ -25,12 +25,20 @@ import org.imageclassifier.core.image.PixelPlanes;
  */
 public final class ScaledJpegDecoder {
 
+  /**
+   * Pixels above which a decode at 1/1 scale would need a Java array longer than {@code
+   * Integer.MAX_VALUE}: three output planes, each padded to whole 32-pixel MCUs. Applies whatever
+   * the pixel budget.
+   */
+  public static final long MAX_ARRAY_PIXELS = Integer.MAX_VALUE / 3 - 64L * 65_536;
+
   private final long maxPixels;
 
   /**
    * Creates a decoder.
    *
-   * @param maxPixels the pixel budget: the largest width x height a header may declare
+   * @param maxPixels the pixel budget: the largest width x height a header may declare. Values
+   *     above {@value #MAX_ARRAY_PIXELS} act as that limit, the most one Java array holds.
    */
   public ScaledJpegDecoder(long maxPixels) {
     if (maxPixels <= 0) {
@@ -102,11 +110,15 @@ public final class ScaledJpegDecoder {
   }
 
   private void checkBudget(JpegHeader header) throws ImageDecodeException {
-    if (header.pixelCount() > maxPixels) {
+    if (header.pixelCount() > Math.min(maxPixels, MAX_ARRAY_PIXELS)) {
       throw new ImageDecodeException(
           ErrorCode.IMAGE_TOO_LARGE,
           "The image is %dx%d (%d pixels), above the limit of %d pixels; resize it before uploading"
-              .formatted(header.width(), header.height(), header.pixelCount(), maxPixels));
+              .formatted(
+                  header.width(),
+                  header.height(),
+                  header.pixelCount(),
+                  Math.min(maxPixels, MAX_ARRAY_PIXELS)));
     }
   }
 }

@@ -204,6 +204,22 @@ class ScaledJpegDecoderTest {
         .hasMessageContaining("65535x65535");
   }
 
+  @Test
+  void sizeBeyondJavaArraysIsTooLargeWithoutBudget() {
+    byte[] jpeg = TestJpegs.load("q75-420.jpg");
+    int frame = TestJpegs.segmentOffset(jpeg, 0xC0);
+    byte[] huge = jpeg.clone();
+    for (int i = 5; i <= 8; i++) {
+      huge[frame + i] = (byte) 0xFF;
+    }
+    ScaledJpegDecoder unlimited = new ScaledJpegDecoder(Long.MAX_VALUE);
+
+    assertThatThrownBy(() -> unlimited.decode(huge, 1, 3))
+        .isInstanceOfSatisfying(
+            ImageDecodeException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.IMAGE_TOO_LARGE));
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, 3, 16})
   void invalidScaleIsRejected(int scale) {

@@ -34,7 +34,8 @@ class CorruptJpegTest {
         "progressive-420.jpg",
         "restart-420.jpg",
         "restart-progressive-422.jpg",
-        "size-33x65-422-restart.jpg"
+        "size-33x65-422-restart.jpg",
+        "sequential-scans-restart-420.jpg"
       })
   void everyTruncationIsCorrupt(String name) {
     byte[] jpeg = TestJpegs.load(name);

@@ -51,6 +51,7 @@ class ScaledJpegDecoderTest {
           "progressive-gray.jpg",
           "restart-420.jpg",
           "restart-progressive-422.jpg",
+          "sequential-scans-restart-420.jpg",
           "three-tables-optimized.jpg",
           "extended-q10.jpg",
           "size-1x1-420.jpg",

@@ -4,7 +4,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** S3 and DynamoDB servers that a test runs against, with a bucket and a results table. */
-interface AwsEndpoints {
+public interface AwsEndpoints {
 
   /** Returns the function configuration that points at these servers. */
   FunctionConfig config();

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * results table, and injects them as {@link AwsEndpoints}. One pair of servers serves every test
  * class of the run, so tests use distinct object keys; JUnit stops the servers at the end.
  */
-final class LocalServers implements ParameterResolver {
+public final class LocalServers implements ParameterResolver {
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

@@ -162,7 +162,7 @@ final class BitReader {
    * buffer in local variables, which the JIT keeps in registers.
    */
   void skipAc(HuffmanTable table) throws ImageDecodeException {
-    int[] entries = table.skipEntries;
+    int[] entries = table.skipEntries();
     long bits = buffer;
     int available = bitCount;
     int k = 1;

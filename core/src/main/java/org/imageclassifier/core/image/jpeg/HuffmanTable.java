@@ -21,19 +21,19 @@ final class HuffmanTable {
   final int[] symbolEntries = new int[1 << LOOKAHEAD_BITS];
 
   /**
-   * Entries {@code value << 16 | run << 8 | bits} for sequential AC decoding: the code and its
-   * extra bits fit the look-ahead together, {@code bits} is their total length, {@code run} the
-   * zero run before the coefficient (or {@link #END_OF_BLOCK}) and {@code value} the signed
-   * coefficient. 0 where the code or its extra bits are longer.
+   * AC tables only, else null: entries {@code value << 16 | run << 8 | bits} for sequential AC
+   * decoding: the code and its extra bits fit the look-ahead together, {@code bits} is their total
+   * length, {@code run} the zero run before the coefficient (or {@link #END_OF_BLOCK}) and {@code
+   * value} the signed coefficient. 0 where the code or its extra bits are longer.
    */
-  final int[] acEntries = new int[1 << LOOKAHEAD_BITS];
+  final int[] acEntries;
 
   /**
-   * Entries {@code difference << 16 | bits} for DC decoding: the size category's code and its extra
-   * bits fit the look-ahead together, {@code bits} is their total length and {@code difference} the
-   * signed DC difference. 0 where they are longer.
+   * DC tables only, else null: entries {@code difference << 16 | bits} for DC decoding: the size
+   * category's code and its extra bits fit the look-ahead together, {@code bits} is their total
+   * length and {@code difference} the signed DC difference. 0 where they are longer.
    */
-  final int[] dcEntries = new int[1 << LOOKAHEAD_BITS];
+  final int[] dcEntries;
 
   /** Bits of look-ahead in {@link #skipEntries}. */
   static final int SKIP_BITS = 12;
@@ -42,14 +42,14 @@ final class HuffmanTable {
   static final int SKIP_END_OF_BLOCK = 1 << 16;
 
   /**
-   * AC tables only, else null: entries {@code advance << 8 | bits} (plus {@link
-   * #SKIP_END_OF_BLOCK}) for skipping sequential AC coefficients several symbols at a time. An
+   * Entries {@code advance << 8 | bits} (plus {@link #SKIP_END_OF_BLOCK}) for skipping sequential
+   * AC coefficients several symbols at a time, built on first use by {@link #skipEntries()}. An
    * entry covers the longest run of whole symbols, with their extra bits, that fits the first
-   * {@link #SKIP_BITS} bits of the look-ahead; {@code bits} is their length and {@code advance} the
+   * {@link #SKIP_BITS} bits of the look-ahead. {@code bits} is their length and {@code advance} the
    * zigzag positions they pass, plus one when they end with EOB. 0 where the first symbol does not
    * fit.
    */
-  final int[] skipEntries;
+  private int[] skipEntries;
 
   /** Largest code of each length 1 to 16, or -1 when no code has that length. */
   final int[] maxCode = new int[17];
@@ -64,11 +64,14 @@ final class HuffmanTable {
    *
    * @param counts number of codes of each length 1 to 16
    * @param symbols the symbols in code order
-   * @param ac whether the table codes AC coefficients, which adds {@link #skipEntries}
+   * @param ac true for an AC table, which gets {@link #acEntries}; false for a DC table, which gets
+   *     {@link #dcEntries}
    * @throws ImageDecodeException when the counts describe more codes than fit their lengths
    */
   HuffmanTable(int[] counts, int[] symbols, boolean ac) throws ImageDecodeException {
     this.symbols = symbols;
+    acEntries = ac ? new int[1 << LOOKAHEAD_BITS] : null;
+    dcEntries = ac ? null : new int[1 << LOOKAHEAD_BITS];
     int code = 0;
     int index = 0;
     for (int length = 1; length <= 16; length++) {
@@ -84,15 +87,21 @@ final class HuffmanTable {
       maxCode[length] = counts[length - 1] > 0 ? code - 1 : -1;
       code <<= 1;
     }
-    skipEntries = ac ? skipEntries() : null;
   }
 
-  private int[] skipEntries() {
-    int[] entries = new int[1 << SKIP_BITS];
-    for (int lookahead = 0; lookahead < entries.length; lookahead++) {
-      entries[lookahead] = skipEntry(lookahead);
+  /**
+   * Returns the {@link #skipEntries} table, building it on the first call: 4096 entries are worth
+   * building only for AC tables whose blocks get skipped, and only in images of many blocks.
+   * Instances belong to one decode call, so the lazy build needs no locking.
+   */
+  int[] skipEntries() {
+    if (skipEntries == null) {
+      skipEntries = new int[1 << SKIP_BITS];
+      for (int lookahead = 0; lookahead < skipEntries.length; lookahead++) {
+        skipEntries[lookahead] = skipEntry(lookahead);
+      }
     }
-    return entries;
+    return skipEntries;
   }
 
   /** Returns the {@link #skipEntries} entry for one look-ahead value. */
@@ -125,8 +134,11 @@ final class HuffmanTable {
     for (int suffix = 0; suffix < 1 << shift; suffix++) {
       int lookahead = (code << shift) | suffix;
       symbolEntries[lookahead] = (length << 8) | symbol;
-      acEntries[lookahead] = acEntry(lookahead, length, symbol);
-      dcEntries[lookahead] = dcEntry(lookahead, length, symbol);
+      if (acEntries != null) {
+        acEntries[lookahead] = acEntry(lookahead, length, symbol);
+      } else {
+        dcEntries[lookahead] = dcEntry(lookahead, length, symbol);
+      }
     }
   }
 

@@ -32,11 +32,10 @@ final class Frame {
   /**
    * Lays out the components of a frame for decoding at {@code 1/scale} size.
    *
+   * @param header a header whose sampling factors {@link FrameHeaderReader} has checked
    * @param channels 1 to output the first component only, 3 to output all
-   * @throws UnsupportedJpegException when a sampling factor does not divide the largest one by 1, 2
-   *     or 4
    */
-  static Frame create(JpegHeader header, int scale, int channels) throws UnsupportedJpegException {
+  static Frame create(JpegHeader header, int scale, int channels) {
     return new Frame(header, scale, channels);
   }
 

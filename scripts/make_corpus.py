@@ -201,6 +201,42 @@ failed("archive.zip", "NOT_AN_IMAGE")
 open(path("random.bin"), "wb").write(random.Random(7).randbytes(4096))
 failed("random.bin", "NOT_AN_IMAGE")
 
+# Damaged headers and header bombs of the formats whose readers allocate the full resolution.
+# The DecodeFuzzTest seeds include every file here.
+open(path("jpeg-comment-length-0.jpg"), "wb").write(baseline[:2] + b"\xff\xfe\x00\x00" + baseline[2:])
+failed("jpeg-comment-length-0.jpg", "CORRUPT_IMAGE")
+png_zero = b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", 0, 80, 8, 2, 0, 0, 0))
+png_zero += png_chunk(b"IDAT", zlib.compress(b"\0" * 64)) + png_chunk(b"IEND", b"")
+open(path("png-zero-width.png"), "wb").write(png_zero)
+failed("png-zero-width.png", "CORRUPT_IMAGE")
+open(path("png-saved-as.jpg"), "wb").write(rgb_png)
+ok("png-saved-as.jpg", "PNG", 120, 80)
+
+
+def tiff_entry(tag, kind, value):
+    """Returns one little-endian IFD entry with a single SHORT (3) or LONG (4) value."""
+    return struct.pack("<HHII", tag, kind, 1, value)
+
+
+tiff_entries = [(256, 4, 30000), (257, 4, 30000), (258, 3, 8), (259, 3, 1), (262, 3, 1),
+                (273, 4, 122), (277, 3, 1), (278, 4, 30000), (279, 4, 900000000)]
+tiff_bomb = b"II*\x00" + struct.pack("<I", 8) + struct.pack("<H", len(tiff_entries))
+tiff_bomb += b"".join(tiff_entry(*entry) for entry in tiff_entries) + struct.pack("<I", 0)
+open(path("tiff-bomb-30000x30000.tif"), "wb").write(tiff_bomb + b"\0" * 64)
+failed("tiff-bomb-30000x30000.tif", "IMAGE_TOO_LARGE")
+lossless = open(path("webp-lossless.webp"), "rb").read()
+vp8x = b"VP8X" + struct.pack("<I", 10) + b"\0\0\0\0" + (16383).to_bytes(3, "little") * 2
+webp_body = b"WEBP" + vp8x + lossless[12:]
+open(path("webp-bomb-16384x16384.webp"), "wb").write(b"RIFF" + struct.pack("<I", len(webp_body)) + webp_body)
+failed("webp-bomb-16384x16384.webp", "IMAGE_TOO_LARGE")
+bmp_header = struct.pack("<IiiHHIIiiII", 40, 40000, 40000, 1, 8, 1, 2, 2835, 2835, 256, 0)
+bmp_palette = b"\0\0\0\0" * 256
+bmp_pixels = b"\x00\x01"  # RLE8 end of bitmap
+bmp_offset = 14 + len(bmp_header) + len(bmp_palette)
+bmp_bomb = b"BM" + struct.pack("<IHHI", bmp_offset + len(bmp_pixels), 0, 0, bmp_offset)
+open(path("bmp-rle-bomb-40000x40000.bmp"), "wb").write(bmp_bomb + bmp_header + bmp_palette + bmp_pixels)
+failed("bmp-rle-bomb-40000x40000.bmp", "IMAGE_TOO_LARGE")
+
 os.remove(path("_cat.ppm"))
 with open(path("cases.csv"), "w") as manifest:
     manifest.write("file,outcome,errorCode,format,width,height,orientation\n")

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.Objects;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -31,6 +32,7 @@ public final class ImageDecoder {
   }
 
   private final long maxPixels;
+  private final PixelBudget budget;
 
   /** Creates a decoder with the {@linkplain #DEFAULT_MAX_PIXELS default pixel budget}. */
   public ImageDecoder() {
@@ -38,7 +40,7 @@ public final class ImageDecoder {
   }
 
   /**
-   * Creates a decoder.
+   * Creates a decoder with the same pixel budget for every format.
    *
    * @param maxPixels maximum width x height declared by an image header
    */
@@ -47,11 +49,27 @@ public final class ImageDecoder {
       throw new IllegalArgumentException("maxPixels must be positive, was " + maxPixels);
     }
     this.maxPixels = maxPixels;
+    this.budget = PixelBudget.uniform(maxPixels);
   }
 
-  /** Returns the pixel budget: the maximum width x height an image may declare. */
+  /**
+   * Creates a decoder with a pixel budget per format, such as {@link PixelBudget#forHeap}.
+   *
+   * @param budget the limits; not null
+   */
+  public ImageDecoder(PixelBudget budget) {
+    this.budget = Objects.requireNonNull(budget, "budget");
+    this.maxPixels = budget.streamedMaxPixels();
+  }
+
+  /** Returns the pixel budget of JPEG, PNG and GIF: the maximum width x height they may declare. */
   public long maxPixels() {
     return maxPixels;
+  }
+
+  /** Returns the pixel budget of every format. */
+  public PixelBudget budget() {
+    return budget;
   }
 
   /**
@@ -176,9 +194,9 @@ public final class ImageDecoder {
 
   private DecodedImage read(ImageReader reader, ImageFormat format, Target target)
       throws IOException, ImageDecodeException {
-    int width = reader.getWidth(0);
-    int height = reader.getHeight(0);
-    checkBudget(width, height);
+    int width = readHeader(reader::getWidth, format);
+    int height = readHeader(reader::getHeight, format);
+    checkBudget(width, height, budget.maxPixels(format));
     ImageReadParam param = reader.getDefaultReadParam();
     int step = subsamplingStep(width, height, target.storedWidth(), target.storedHeight());
     param.setSourceSubsampling(step, step, 0, 0);
@@ -193,7 +211,8 @@ public final class ImageDecoder {
         displayed);
   }
 
-  private void checkBudget(int width, int height) throws ImageDecodeException {
+  private static void checkBudget(int width, int height, long maxPixels)
+      throws ImageDecodeException {
     if (width <= 0 || height <= 0) {
       throw new ImageDecodeException(
           ErrorCode.CORRUPT_IMAGE,
@@ -212,6 +231,26 @@ public final class ImageDecoder {
   static int subsamplingStep(int width, int height, int targetWidth, int targetHeight) {
     int step = Math.min(width / (2 * targetWidth), height / (2 * targetHeight));
     return Math.max(1, step);
+  }
+
+  /** A header field that a reader parses on first access, such as its width. */
+  private interface HeaderField {
+    int read(int imageIndex) throws IOException;
+  }
+
+  /**
+   * Reads a header field of the first image. Readers parse the header on first access and some
+   * signal damaged headers with unchecked exceptions: TwelveMonkeys' JPEG reader throws
+   * NegativeArraySizeException for a comment segment whose length field is 0.
+   */
+  private static int readHeader(HeaderField field, ImageFormat format)
+      throws IOException, ImageDecodeException {
+    try {
+      return field.read(0);
+    } catch (RuntimeException e) {
+      throw new ImageDecodeException(
+          ErrorCode.CORRUPT_IMAGE, "The " + format + " image header is damaged: " + e, e);
+    }
   }
 
   private static BufferedImage readPixels(

@@ -98,7 +98,7 @@ class LocalApiServerTest {
     assertThat(decoded.get("height").asInt()).isEqualTo(427);
   }
 
-  /** Every rejected classify body: the content type, the bytes, the status and the code. */
+  /** Returns every rejected classify body: the content type, the bytes, the status and the code. */
   static Stream<Arguments> rejectedImages() throws IOException {
     return Stream.of(
         Arguments.of("empty body", "image/png", new byte[0], 400, "EMPTY_IMAGE"),
@@ -139,7 +139,7 @@ class LocalApiServerTest {
     assertError(response, status, code);
   }
 
-  /** Every rejected upload request: the JSON body, the status and the code. */
+  /** Returns every rejected upload request: the JSON body, the status and the code. */
   static Stream<Arguments> rejectedUploads() {
     return Stream.of(
         Arguments.of("not JSON", "{contentType: image/png", 400, "INVALID_REQUEST"),

@@ -228,7 +228,7 @@ class ApiHandlerTest {
     assertError(response, 404, ApiErrors.RESULT_NOT_FOUND, context);
   }
 
-  /** Every rejected classify body: the bytes, the expected status and the expected code. */
+  /** Returns every rejected classify body: the bytes, the expected status and the expected code. */
   static Stream<Arguments> rejectedImages() throws IOException {
     byte[] text = "Packing list\n- 2 shirts\n".getBytes(StandardCharsets.UTF_8);
     return Stream.of(
@@ -286,7 +286,10 @@ class ApiHandlerTest {
     assertError(response, 400, "NOT_AN_IMAGE", context);
   }
 
-  /** Every rejected upload request: the JSON body, the expected status and the expected code. */
+  /**
+   * Returns every rejected upload request: the JSON body, the expected status and the expected
+   * code.
+   */
   static Stream<Arguments> rejectedUploads() {
     return Stream.of(
         Arguments.of("not JSON", "contentType=image/png", 400, ApiErrors.INVALID_REQUEST),

@@ -1,10 +1,14 @@
 package org.imageclassifier.function;
 
 import java.time.Duration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -31,7 +35,8 @@ public final class AwsClients {
         S3Client.builder()
             .region(config.region())
             .credentialsProvider(config.credentials())
-            .httpClient(httpClient());
+            .httpClient(httpClient())
+            .overrideConfiguration(overrides(config.retry()));
     if (config.s3Endpoint() != null) {
       builder
           .endpointOverride(config.s3Endpoint())
@@ -48,11 +53,35 @@ public final class AwsClients {
         DynamoDbClient.builder()
             .region(config.region())
             .credentialsProvider(config.credentials())
-            .httpClient(httpClient());
+            .httpClient(httpClient())
+            .overrideConfiguration(overrides(config.retry()));
     if (config.dynamoDbEndpoint() != null) {
       builder.endpointOverride(config.dynamoDbEndpoint());
     }
     return builder.build();
+  }
+
+  /**
+   * Returns the retry strategy and timeouts of every client: the SDK's standard strategy with its
+   * AWS retry conditions (throttling codes such as SlowDown, ThrottlingException and
+   * ProvisionedThroughputExceededException, 5xx statuses, I/O errors, timed-out attempts), the
+   * configured attempts and backoff, and the token bucket that stops retries when most calls fail
+   * left on.
+   */
+  static ClientOverrideConfiguration overrides(SdkRetrySettings retry) {
+    RetryStrategy strategy =
+        AwsRetryStrategy.standardRetryStrategy().toBuilder()
+            .maxAttempts(retry.maxAttempts())
+            .backoffStrategy(
+                BackoffStrategy.exponentialDelay(retry.baseDelay(), retry.maxBackoff()))
+            .throttlingBackoffStrategy(
+                BackoffStrategy.exponentialDelay(retry.throttlingBaseDelay(), retry.maxBackoff()))
+            .build();
+    return ClientOverrideConfiguration.builder()
+        .retryStrategy(strategy)
+        .apiCallAttemptTimeout(retry.attemptTimeout())
+        .apiCallTimeout(retry.callTimeout())
+        .build();
   }
 
   private static SdkHttpClient httpClient() {

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.imageclassifier.core.ImageClassifier;
+import org.imageclassifier.core.image.ImageDecoder;
 import org.imageclassifier.core.model.ModelContract;
 import org.imageclassifier.core.model.ModelLoadException;
 import org.imageclassifier.core.model.ModelPackage;
+import org.imageclassifier.core.model.OnnxPredictor;
 
 /**
  * Loads the default model bundled in the function jar under {@code model/}: model.json and the ONNX
@@ -23,18 +25,29 @@ final class BundledModel {
   private BundledModel() {}
 
   /**
-   * Loads the bundled model.
+   * Loads the bundled model with the default decoder.
    *
    * @throws ModelLoadException when a file is missing from the jar, cannot be copied, or the model
    *     is invalid
    */
   static ImageClassifier load() throws ModelLoadException {
+    return load(new ImageDecoder());
+  }
+
+  /**
+   * Loads the bundled model with the given decoder, which carries the pixel budget.
+   *
+   * @throws ModelLoadException when a file is missing from the jar, cannot be copied, or the model
+   *     is invalid
+   */
+  static ImageClassifier load(ImageDecoder decoder) throws ModelLoadException {
     try {
       Path directory = Files.createTempDirectory("bundled-model-");
       Path contractFile = copy(ModelPackage.CONTRACT_FILE, directory);
       ModelContract contract = ModelPackage.readContract(contractFile);
       copy(contract.onnx().file(), directory);
-      return ImageClassifier.load(ModelPackage.open(directory));
+      OnnxPredictor predictor = OnnxPredictor.load(ModelPackage.open(directory));
+      return new ImageClassifier(decoder, predictor, ImageClassifier.DEFAULT_TOP_K);
     } catch (IOException e) {
       throw new ModelLoadException("Cannot copy the bundled model: " + e.getMessage(), e);
     }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.imageclassifier.core.Classification;
 import org.imageclassifier.core.ImageClassifier;
 import org.imageclassifier.core.image.ImageDecodeException;
+import org.imageclassifier.core.image.ImageDecoder;
 import org.imageclassifier.core.model.InferenceException;
 import org.imageclassifier.core.model.ModelLoadException;
 import org.imageclassifier.function.ClassificationResult.Source;
@@ -51,7 +52,7 @@ public final class ClassifyService implements AutoCloseable {
    * @throws ModelLoadException when the bundled model is missing or invalid
    */
   public static ClassifyService create(FunctionConfig config) throws ModelLoadException {
-    ImageClassifier classifier = BundledModel.load();
+    ImageClassifier classifier = BundledModel.load(new ImageDecoder(config.pixelBudget()));
     return new ClassifyService(
         config, AwsClients.s3(config), AwsClients.dynamoDb(config), classifier);
   }

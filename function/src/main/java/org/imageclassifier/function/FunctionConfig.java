@@ -2,6 +2,7 @@ package org.imageclassifier.function;
 
 import java.net.URI;
 import java.util.Map;
+import org.imageclassifier.core.image.PixelBudget;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
@@ -20,6 +21,8 @@ import software.amazon.awssdk.regions.Region;
  * @param s3Endpoint S3 endpoint override, or null for the AWS endpoint of the region
  * @param dynamoDbEndpoint DynamoDB endpoint override, or null for the AWS endpoint of the region
  * @param credentials where the SDK clients get credentials
+ * @param retry how the SDK clients retry and time out each call
+ * @param pixelBudget the largest image per format that is decoded, see {@link MemoryBudget}
  */
 public record FunctionConfig(
     String tableName,
@@ -28,7 +31,9 @@ public record FunctionConfig(
     Region region,
     URI s3Endpoint,
     URI dynamoDbEndpoint,
-    AwsCredentialsProvider credentials) {
+    AwsCredentialsProvider credentials,
+    SdkRetrySettings retry,
+    PixelBudget pixelBudget) {
 
   /** Environment variable with the DynamoDB table name (required). */
   public static final String TABLE_NAME_VARIABLE = "RESULTS_TABLE";
@@ -68,9 +73,34 @@ public record FunctionConfig(
     if (maxObjectBytes <= 0) {
       throw new IllegalArgumentException("maxObjectBytes must be positive, was " + maxObjectBytes);
     }
-    if (region == null || credentials == null) {
-      throw new IllegalArgumentException("region and credentials must not be null");
+    if (region == null || credentials == null || retry == null || pixelBudget == null) {
+      throw new IllegalArgumentException(
+          "region, credentials, retry and pixelBudget must not be null");
     }
+  }
+
+  /**
+   * Creates a configuration with the {@linkplain SdkRetrySettings#DEFAULT default retry settings}
+   * and the pixel budget of this JVM's heap.
+   */
+  public FunctionConfig(
+      String tableName,
+      String resultsPrefix,
+      long maxObjectBytes,
+      Region region,
+      URI s3Endpoint,
+      URI dynamoDbEndpoint,
+      AwsCredentialsProvider credentials) {
+    this(
+        tableName,
+        resultsPrefix,
+        maxObjectBytes,
+        region,
+        s3Endpoint,
+        dynamoDbEndpoint,
+        credentials,
+        SdkRetrySettings.DEFAULT,
+        MemoryBudget.pixelBudget(Map.of(), maxObjectBytes));
   }
 
   /**
@@ -84,14 +114,45 @@ public record FunctionConfig(
    * @throws IllegalArgumentException naming the variable that is missing or invalid
    */
   public static FunctionConfig fromEnvironment(Map<String, String> environment) {
+    long maxObjectBytes = maxObjectBytes(environment);
     return new FunctionConfig(
         required(environment, TABLE_NAME_VARIABLE),
         environment.getOrDefault(RESULTS_PREFIX_VARIABLE, DEFAULT_RESULTS_PREFIX),
-        maxObjectBytes(environment),
+        maxObjectBytes,
         Region.of(required(environment, REGION_VARIABLE)),
         endpoint(environment, S3_ENDPOINT_VARIABLE),
         endpoint(environment, DYNAMODB_ENDPOINT_VARIABLE),
-        lambdaCredentials());
+        lambdaCredentials(),
+        SdkRetrySettings.fromEnvironment(environment),
+        MemoryBudget.pixelBudget(environment, maxObjectBytes));
+  }
+
+  /** Returns this configuration with other retry settings. */
+  public FunctionConfig withRetry(SdkRetrySettings settings) {
+    return new FunctionConfig(
+        tableName,
+        resultsPrefix,
+        maxObjectBytes,
+        region,
+        s3Endpoint,
+        dynamoDbEndpoint,
+        credentials,
+        settings,
+        pixelBudget);
+  }
+
+  /** Returns this configuration with other S3 and DynamoDB endpoints. */
+  public FunctionConfig withEndpoints(URI s3, URI dynamoDb) {
+    return new FunctionConfig(
+        tableName,
+        resultsPrefix,
+        maxObjectBytes,
+        region,
+        s3,
+        dynamoDb,
+        credentials,
+        retry,
+        pixelBudget);
   }
 
   /** Returns the key of the result object for an object key: the prefix, the key and ".json". */

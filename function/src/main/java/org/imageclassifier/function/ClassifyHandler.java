@@ -55,7 +55,10 @@ public final class ClassifyHandler
   }
 
   /**
-   * Classifies the object of every record of an S3 event.
+   * Classifies the object of every record of an S3 event. An event without records, such as the
+   * {@code s3:TestEvent} that S3 sends when a notification is configured, is acknowledged and
+   * writes nothing. A malformed record is logged and skipped, because a retry would fail the same
+   * way.
    *
    * @throws RetryableFailureException when some records failed transiently, after all records
    */
@@ -63,7 +66,12 @@ public final class ClassifyHandler
   public ClassifyResponse handleRequest(S3Event event, Context context) {
     MDC.put(REQUEST_ID_KEY, context.getAwsRequestId());
     try {
-      return handle(event.getRecords(), context.getAwsRequestId());
+      List<S3EventNotificationRecord> records = event == null ? null : event.getRecords();
+      if (records == null || records.isEmpty()) {
+        LOG.info("Event without records, such as an s3:TestEvent; nothing to classify");
+        return new ClassifyResponse(List.of());
+      }
+      return handle(records, context.getAwsRequestId());
     } finally {
       MDC.remove(REQUEST_ID_KEY);
     }
@@ -73,17 +81,22 @@ public final class ClassifyHandler
     List<RecordOutcome> outcomes = new ArrayList<>();
     List<String> failedKeys = new ArrayList<>();
     List<Exception> failures = new ArrayList<>();
-    for (S3EventNotificationRecord record :
-        records == null ? List.<S3EventNotificationRecord>of() : records) {
+    for (S3EventNotificationRecord record : records) {
+      ObjectEvent event;
       try {
-        outcomes.add(service.process(ObjectEvent.from(record), requestId));
+        event = ObjectEvent.from(record);
+      } catch (IllegalArgumentException e) {
+        outcomes.add(malformed(record, e));
+        continue;
+      }
+      try {
+        outcomes.add(service.process(event, requestId));
       } catch (InferenceException | RuntimeException e) {
-        String key = keyOf(record);
         LOG.atError()
-            .addKeyValue("objectKey", key)
+            .addKeyValue("objectKey", event.key())
             .setCause(e)
             .log("Record failed; the event will be retried");
-        failedKeys.add(key);
+        failedKeys.add(event.key());
         failures.add(e);
       }
     }
@@ -93,14 +106,15 @@ public final class ClassifyHandler
     return new ClassifyResponse(outcomes);
   }
 
-  /** Returns the decoded key of a record, or the key as sent when it is not valid URL encoding. */
-  private static String keyOf(S3EventNotificationRecord record) {
-    String encodedKey = record.getS3().getObject().getKey();
-    try {
-      return ObjectEvent.decodeKey(encodedKey);
-    } catch (IllegalArgumentException e) {
-      return encodedKey;
-    }
+  private static RecordOutcome malformed(S3EventNotificationRecord record, Exception e) {
+    String key = ObjectEvent.rawKey(record);
+    LOG.atError()
+        .addKeyValue("objectKey", key)
+        .addKeyValue("eventName", record == null ? null : record.getEventName())
+        .setCause(e)
+        .log("Malformed record skipped; a retry would fail the same way");
+    return new RecordOutcome(
+        ObjectEvent.rawBucket(record), key, RecordOutcome.Disposition.SKIPPED, null, null);
   }
 
   /** Closes the SDK clients and the model; for tests and the local demo. */

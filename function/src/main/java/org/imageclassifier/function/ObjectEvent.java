@@ -29,13 +29,25 @@ public record ObjectEvent(
   /** Width that sequencers are padded to before they are compared, in characters. */
   static final int ORDER_WIDTH = 64;
 
-  /** Reads one S3 event record. */
+  /**
+   * Reads one S3 event record.
+   *
+   * @throws IllegalArgumentException when the record has no bucket name or object key, or the key
+   *     is not valid URL encoding
+   */
   public static ObjectEvent from(S3EventNotificationRecord record) {
+    String bucket = rawBucket(record);
+    String encodedKey = rawKey(record);
+    if (bucket == null || encodedKey == null) {
+      throw new IllegalArgumentException(
+          "The S3 event record has no bucket name or object key: bucket %s, key %s"
+              .formatted(bucket, encodedKey));
+    }
     S3ObjectEntity object = record.getS3().getObject();
     return new ObjectEvent(
         record.getEventName(),
-        record.getS3().getBucket().getName(),
-        decodeKey(object.getKey()),
+        bucket,
+        decodeKey(encodedKey),
         object.getSizeAsLong(),
         object.geteTag(),
         object.getVersionId(),
@@ -48,6 +60,22 @@ public record ObjectEvent(
    */
   public static String decodeKey(String encodedKey) {
     return URLDecoder.decode(encodedKey, StandardCharsets.UTF_8);
+  }
+
+  /** Returns the bucket name of a record, or null when the record has none. */
+  static String rawBucket(S3EventNotificationRecord record) {
+    if (record == null || record.getS3() == null || record.getS3().getBucket() == null) {
+      return null;
+    }
+    return record.getS3().getBucket().getName();
+  }
+
+  /** Returns the object key of a record as sent (URL-encoded), or null when it has none. */
+  static String rawKey(S3EventNotificationRecord record) {
+    if (record == null || record.getS3() == null || record.getS3().getObject() == null) {
+      return null;
+    }
+    return record.getS3().getObject().getKey();
   }
 
   /** Returns whether the event reports a new object (any {@code ObjectCreated:*} type). */

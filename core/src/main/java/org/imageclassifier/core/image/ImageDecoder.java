@@ -1,20 +1,13 @@
 package org.imageclassifier.core.image;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.Iterator;
 import java.util.Objects;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
+import java.util.Optional;
 
 /**
- * Decodes image bytes with javax.imageio. The format is detected from the bytes. The dimensions are
- * read from the header and checked against the pixel budget before any pixel buffer exists. Large
- * images are read with subsampling, so the full-resolution image is never held in memory.
+ * Decodes image bytes: JPEG with a scaled decoder in plain Java where it can, everything else with
+ * javax.imageio. The format is detected from the bytes. The dimensions are read from the header and
+ * checked against the pixel budget before any pixel buffer exists. Large images are read at reduced
+ * scale, so the full-resolution image is never held in memory by the streamed formats.
  *
  * <p>Instances are thread-safe.
  */
@@ -26,13 +19,10 @@ public final class ImageDecoder {
    */
   public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
 
-  static {
-    // Decode in memory: the default disk cache writes temporary files for every stream.
-    ImageIO.setUseCache(false);
-  }
-
   private final long maxPixels;
   private final PixelBudget budget;
+  private final ScaledJpegPath scaledJpeg;
+  private final ImageIoDecoder imageIo;
 
   /** Creates a decoder with the {@linkplain #DEFAULT_MAX_PIXELS default pixel budget}. */
   public ImageDecoder() {
@@ -45,11 +35,7 @@ public final class ImageDecoder {
    * @param maxPixels maximum width x height declared by an image header
    */
   public ImageDecoder(long maxPixels) {
-    if (maxPixels <= 0) {
-      throw new IllegalArgumentException("maxPixels must be positive, was " + maxPixels);
-    }
-    this.maxPixels = maxPixels;
-    this.budget = PixelBudget.uniform(maxPixels);
+    this(PixelBudget.uniform(maxPixels));
   }
 
   /**
@@ -60,6 +46,8 @@ public final class ImageDecoder {
   public ImageDecoder(PixelBudget budget) {
     this.budget = Objects.requireNonNull(budget, "budget");
     this.maxPixels = budget.streamedMaxPixels();
+    this.scaledJpeg = new ScaledJpegPath(budget.maxPixels(ImageFormat.JPEG));
+    this.imageIo = new ImageIoDecoder(budget);
   }
 
   /** Returns the pixel budget of JPEG, PNG and GIF: the maximum width x height they may declare. */
@@ -73,9 +61,10 @@ public final class ImageDecoder {
   }
 
   /**
-   * Decodes an image to the given channel count. Images at least twice the target size in both
-   * dimensions are subsampled while reading, keeping at least twice the target size so that the
-   * resize that follows still averages out aliasing.
+   * Decodes an image to the given channel count, with the EXIF orientation applied. Images at least
+   * twice the target size in both dimensions are read at reduced scale, keeping at least twice the
+   * target size so that the resize that follows still averages out aliasing. JPEG files go through
+   * the scaled JPEG decoder when it supports them, else through javax.imageio.
    *
    * @param bytes the encoded image
    * @param channels channel count of the result, 1 or 3
@@ -88,20 +77,14 @@ public final class ImageDecoder {
       throws ImageDecodeException {
     ImageFormat format = detectDecodable(bytes);
     int orientation = checkVariant(bytes, format);
-    try (ImageInputStream input =
-        new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-      ImageReader reader = readerFor(input, format);
-      try {
-        reader.setInput(input, true, true);
-        Target target = new Target(channels, targetWidth, targetHeight, orientation);
-        return read(reader, format, target);
-      } finally {
-        reader.dispose();
+    DecodeTarget target = new DecodeTarget(channels, targetWidth, targetHeight, orientation);
+    if (format == ImageFormat.JPEG) {
+      Optional<DecodedImage> scaled = scaledJpeg.decode(bytes, target);
+      if (scaled.isPresent()) {
+        return scaled.get();
       }
-    } catch (IOException e) {
-      throw new ImageDecodeException(
-          ErrorCode.CORRUPT_IMAGE, "Cannot decode " + format + " image: " + e.getMessage(), e);
     }
+    return imageIo.decode(bytes, format, target);
   }
 
   private static ImageFormat detectDecodable(byte[] bytes) throws ImageDecodeException {
@@ -120,16 +103,7 @@ public final class ImageDecoder {
     return format;
   }
 
-  private static ImageReader readerFor(ImageInputStream input, ImageFormat format)
-      throws ImageDecodeException {
-    Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
-    if (!readers.hasNext()) {
-      throw unsupported(format);
-    }
-    return readers.next();
-  }
-
-  private static ImageDecodeException unsupported(ImageFormat format) {
+  static ImageDecodeException unsupported(ImageFormat format) {
     return new ImageDecodeException(
         ErrorCode.UNSUPPORTED_FORMAT,
         "Unsupported image format " + format + ": send JPEG, PNG, GIF, BMP, TIFF or WebP");
@@ -173,97 +147,5 @@ public final class ImageDecoder {
             && bytes[14] == '8'
             && bytes[15] == 'X';
     return extended && (bytes[20] & 0x02) != 0;
-  }
-
-  /** The requested channel count and displayed size, and the orientation to apply. */
-  private record Target(int channels, int width, int height, int orientation) {
-
-    boolean swapped() {
-      return Orientation.swapsAxes(orientation);
-    }
-
-    /** Returns the target size in stored (not displayed) orientation. */
-    int storedWidth() {
-      return swapped() ? height : width;
-    }
-
-    int storedHeight() {
-      return swapped() ? width : height;
-    }
-  }
-
-  private DecodedImage read(ImageReader reader, ImageFormat format, Target target)
-      throws IOException, ImageDecodeException {
-    int width = readHeader(reader::getWidth, format);
-    int height = readHeader(reader::getHeight, format);
-    checkBudget(width, height, budget.maxPixels(format));
-    ImageReadParam param = reader.getDefaultReadParam();
-    int step = subsamplingStep(width, height, target.storedWidth(), target.storedHeight());
-    param.setSourceSubsampling(step, step, 0, 0);
-    BufferedImage image = readPixels(reader, param, format);
-    PixelPlanes stored = RasterConverter.toPlanes(image, target.channels());
-    PixelPlanes displayed = Orientation.apply(stored, target.orientation());
-    return new DecodedImage(
-        format,
-        target.swapped() ? height : width,
-        target.swapped() ? width : height,
-        target.orientation(),
-        displayed);
-  }
-
-  private static void checkBudget(int width, int height, long maxPixels)
-      throws ImageDecodeException {
-    if (width <= 0 || height <= 0) {
-      throw new ImageDecodeException(
-          ErrorCode.CORRUPT_IMAGE,
-          "The image header declares an empty size " + width + "x" + height);
-    }
-    long pixels = (long) width * height;
-    if (pixels > maxPixels) {
-      throw new ImageDecodeException(
-          ErrorCode.IMAGE_TOO_LARGE,
-          "The image is %dx%d (%d pixels), above the limit of %d pixels; resize it before uploading"
-              .formatted(width, height, pixels, maxPixels));
-    }
-  }
-
-  /** Returns the largest step that keeps both subsampled sides at least twice the target side. */
-  static int subsamplingStep(int width, int height, int targetWidth, int targetHeight) {
-    int step = Math.min(width / (2 * targetWidth), height / (2 * targetHeight));
-    return Math.max(1, step);
-  }
-
-  /** A header field that a reader parses on first access, such as its width. */
-  private interface HeaderField {
-    int read(int imageIndex) throws IOException;
-  }
-
-  /**
-   * Reads a header field of the first image. Readers parse the header on first access and some
-   * signal damaged headers with unchecked exceptions: TwelveMonkeys' JPEG reader throws
-   * NegativeArraySizeException for a comment segment whose length field is 0.
-   */
-  private static int readHeader(HeaderField field, ImageFormat format)
-      throws IOException, ImageDecodeException {
-    try {
-      return field.read(0);
-    } catch (RuntimeException e) {
-      throw new ImageDecodeException(
-          ErrorCode.CORRUPT_IMAGE, "The " + format + " image header is damaged: " + e, e);
-    }
-  }
-
-  private static BufferedImage readPixels(
-      ImageReader reader, ImageReadParam param, ImageFormat format) throws ImageDecodeException {
-    try {
-      return reader.read(0, param);
-    } catch (IOException | RuntimeException e) {
-      // ImageIO readers signal damaged input with IIOException, but also with
-      // IndexOutOfBounds, IllegalArgument and NegativeArraySize exceptions.
-      throw new ImageDecodeException(
-          ErrorCode.CORRUPT_IMAGE,
-          "The " + format + " image is damaged and cannot be decoded: " + e.getMessage(),
-          e);
-    }
   }
 }

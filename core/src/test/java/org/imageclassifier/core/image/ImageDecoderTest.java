@@ -146,14 +146,14 @@ class ImageDecoderTest {
   void pixelBudgetMustBePositive() {
     assertThatThrownBy(() -> new ImageDecoder(0))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("maxPixels");
+        .hasMessageContaining("must be positive, was 0");
   }
 
   @Test
   void subsamplingKeepsTwiceTheTarget() {
-    assertThat(ImageDecoder.subsamplingStep(4032, 3024, 28, 28)).isEqualTo(54);
-    assertThat(ImageDecoder.subsamplingStep(50, 50, 28, 28)).isEqualTo(1);
-    assertThat(ImageDecoder.subsamplingStep(112, 60, 28, 28)).isEqualTo(1);
+    assertThat(ImageIoDecoder.subsamplingStep(4032, 3024, 28, 28)).isEqualTo(54);
+    assertThat(ImageIoDecoder.subsamplingStep(50, 50, 28, 28)).isEqualTo(1);
+    assertThat(ImageIoDecoder.subsamplingStep(112, 60, 28, 28)).isEqualTo(1);
   }
 
   /** Builds a 35-byte GIF89a whose screen and image descriptors declare the given size. */

@@ -22,9 +22,19 @@ import software.amazon.awssdk.services.s3.S3Client;
  *
  * <p>The DynamoDB item is the commit marker. Its conditional put succeeds only for the first
  * delivery of an event and for events newer than the stored one (by S3 sequencer), so a result is
- * stored once however often S3 delivers the event. The S3 object is written first, so every stored
- * item has its S3 object. When the put loses to a stored item, the S3 object is rewritten from that
- * item, and both copies agree again.
+ * stored once however often S3 delivers the event. When the put loses to a stored item, the S3
+ * object is rewritten from that item, and both copies agree again.
+ *
+ * <p>Write order: the S3 object first, then the item. The order is safe because a failure between
+ * the two leaves an object without an item, which no delivery treats as done: the invocation fails,
+ * Lambda retries the event, and the retry rewrites the object before it commits the item. The
+ * opposite order would leave an item without its object after such a failure, and every retry would
+ * then see the item, skip the event as a duplicate, and never write the object.
+ *
+ * <p>NOTE: two events of one key processed at the same time can leave the object of the older event
+ * behind the item of the newer one, when the older delivery loses the conditional put and then
+ * fails to rewrite the object, because its retry finds the newer item and writes nothing. The item
+ * is the authoritative copy; the object is corrected by the next event of the key.
  */
 final class ResultStore {
 

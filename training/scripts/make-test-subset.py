@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
-"""Write the first N training and test images of Fashion-MNIST as gzip IDX files.
+"""Write the training module's Fashion-MNIST test data as gzip IDX files.
 
-The training module's tests read this subset, so they run without the full data set. Usage:
+TARGET_DIR/train gets the first N training images and TARGET_DIR/test a copy of the official test
+files, all 10,000 images. The module's tests read these, so they run without the Debian package.
+Usage:
 
-    training/scripts/make-test-subset.py [SOURCE_DIR] [TARGET_DIR] [TRAIN_COUNT] [TEST_COUNT]
+    training/scripts/make-test-subset.py [SOURCE_DIR] [TARGET_DIR] [TRAIN_COUNT]
 
 Defaults: /usr/share/datasets/fashion-mnist (Debian package dataset-fashion-mnist),
-training/src/test/resources/fashion-mnist-subset, 2000 and 500. The output is byte-for-byte
+training/src/test/resources/fashion-mnist and 2000. The training subset is byte-for-byte
 reproducible because gzip gets a fixed modification time.
 """
 
 import gzip
+import shutil
 import struct
 import sys
 from pathlib import Path
@@ -41,16 +44,18 @@ def write_subset(source: Path, target: Path, count: int) -> None:
 def main() -> None:
     here = Path(__file__).resolve().parent
     source = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/datasets/fashion-mnist")
-    default_target = here.parent / "src/test/resources/fashion-mnist-subset"
+    default_target = here.parent / "src/test/resources/fashion-mnist"
     target = Path(sys.argv[2]) if len(sys.argv) > 2 else default_target
     train_count = int(sys.argv[3]) if len(sys.argv) > 3 else 2000
-    test_count = int(sys.argv[4]) if len(sys.argv) > 4 else 500
-    target.mkdir(parents=True, exist_ok=True)
-    for prefix, count in (("train", train_count), ("t10k", test_count)):
-        for kind in ("images-idx3-ubyte.gz", "labels-idx1-ubyte.gz"):
-            name = f"{prefix}-{kind}"
-            write_subset(source / name, target / name, count)
-            print(f"wrote {target / name}: {count} items")
+    (target / "train").mkdir(parents=True, exist_ok=True)
+    (target / "test").mkdir(parents=True, exist_ok=True)
+    for kind in ("images-idx3-ubyte.gz", "labels-idx1-ubyte.gz"):
+        name = f"train-{kind}"
+        write_subset(source / name, target / "train" / name, train_count)
+        print(f"wrote {target / 'train' / name}: {train_count} items")
+        name = f"t10k-{kind}"
+        shutil.copyfile(source / name, target / "test" / name)
+        print(f"copied {target / 'test' / name}")
 
 
 if __name__ == "__main__":

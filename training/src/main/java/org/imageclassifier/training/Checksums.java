@@ -23,7 +23,7 @@ final class Checksums {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  private static MessageDigest newSha256() {
+  static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -8,8 +8,9 @@ import org.imageclassifier.core.model.ModelPackage;
 
 /**
  * The content of model.json except the ONNX file's checksum, which only the export can compute. The
- * output is always {@link OnnxExporter#OUTPUT_NAME} with the softmax activation, because the graph
- * ends in logits, and the confidence threshold is 0.
+ * output is always {@link OnnxExporter#OUTPUT_NAME}, raw logits: two labels mean one logit read
+ * through the sigmoid, more labels one logit per label read through the softmax. The confidence
+ * threshold is 0.
  *
  * @param name model name
  * @param version model version
@@ -34,7 +35,8 @@ public record ContractDraft(
   public ModelContract toContract(ModelContract.OnnxFile onnx) {
     JsonNode training = ModelPackage.mapper().valueToTree(provenance);
     ModelContract.Output output =
-        new ModelContract.Output(OnnxExporter.OUTPUT_NAME, Activation.SOFTMAX);
+        new ModelContract.Output(
+            OnnxExporter.OUTPUT_NAME, labels.size() == 2 ? Activation.SIGMOID : Activation.SOFTMAX);
     return new ModelContract(
             ModelContract.SCHEMA_VERSION,
             name,

@@ -1,13 +1,13 @@
 package org.imageclassifier.training;
 
-import org.imageclassifier.core.image.PixelPlanes;
+import java.util.Arrays;
 import org.imageclassifier.core.model.ModelContract;
 import org.imageclassifier.core.model.ResizeMethod;
 import org.imageclassifier.core.preprocess.Preprocessor;
 
 /**
- * Turns IDX images into model input with core's {@link Preprocessor}, the code the server runs on
- * uploaded images, so training and serving see the same values.
+ * Turns labelled images into model input with core's {@link Preprocessor}, the code the server runs
+ * on uploaded images, so training and serving see the same values.
  */
 public final class DatasetEncoder {
 
@@ -17,51 +17,81 @@ public final class DatasetEncoder {
   private DatasetEncoder() {}
 
   /**
-   * Computes the per-channel mean and standard deviation of the images after scaling to [0, 1], and
-   * returns the preprocessing settings that normalise by them.
+   * Computes the per-channel mean and population standard deviation of images after resizing and
+   * scaling to [0, 1], and returns the preprocessing settings that normalise by them.
    *
    * @param input the model input the images are resized to
-   * @param images the training images
-   * @return area resize, scale 1/255, and the measured mean and population std
+   * @param dataset the images
+   * @param indices which images to measure, normally the training part
+   * @return area resize, scale 1/255, and the measured mean and std per channel
    */
   public static ModelContract.Preprocessing normalisation(
-      ModelContract.Input input, IdxImages images) {
+      ModelContract.Input input, LabeledDataset dataset, int[] indices) {
+    int channels = input.channels();
+    float[] zeros = new float[channels];
+    float[] ones = new float[channels];
+    Arrays.fill(ones, 1f);
     ModelContract.Preprocessing identity =
-        new ModelContract.Preprocessing(
-            ResizeMethod.AREA, SCALE, new float[] {0f}, new float[] {1f});
-    float[] scaled = encodePixels(new Preprocessor(input, identity), images);
+        new ModelContract.Preprocessing(ResizeMethod.AREA, SCALE, zeros, ones);
+    TensorSet scaled = encode(new Preprocessor(input, identity), dataset, indices);
+    float[] mean = new float[channels];
+    float[] std = new float[channels];
+    int plane = input.height() * input.width();
+    for (int c = 0; c < channels; c++) {
+      double[] moments = moments(scaled.data(), c * plane, plane, input.imageSize());
+      mean[c] = (float) moments[0];
+      std[c] = (float) Math.max(moments[1], 1e-6);
+    }
+    return new ModelContract.Preprocessing(ResizeMethod.AREA, SCALE, mean, std);
+  }
+
+  /** Returns the mean and population std of one channel over all images. */
+  private static double[] moments(float[] data, int offset, int plane, int imageSize) {
     double sum = 0;
     double sumOfSquares = 0;
-    for (float value : scaled) {
-      sum += value;
-      sumOfSquares += (double) value * value;
+    long n = 0;
+    for (int start = offset; start < data.length; start += imageSize) {
+      for (int i = start; i < start + plane; i++) {
+        sum += data[i];
+        sumOfSquares += (double) data[i] * data[i];
+      }
+      n += plane;
     }
-    double mean = sum / scaled.length;
-    double std = Math.sqrt(Math.max(0, sumOfSquares / scaled.length - mean * mean));
-    return new ModelContract.Preprocessing(
-        ResizeMethod.AREA, SCALE, new float[] {(float) mean}, new float[] {(float) std});
+    double mean = sum / n;
+    return new double[] {mean, Math.sqrt(Math.max(0, sumOfSquares / n - mean * mean))};
   }
 
   /**
-   * Preprocesses labelled images into one NCHW buffer.
+   * Preprocesses the chosen images into one NCHW buffer.
    *
    * @param preprocessor the model's preprocessing
-   * @param labeled images and labels
+   * @param dataset images and labels
+   * @param indices which images, in this order
    */
-  public static TensorSet encode(Preprocessor preprocessor, LabeledImages labeled) {
-    float[] data = encodePixels(preprocessor, labeled.images());
-    return new TensorSet(data, labeled.labels().clone(), preprocessor.imageSize());
+  public static TensorSet encode(Preprocessor preprocessor, LabeledDataset dataset, int[] indices) {
+    int size = preprocessor.imageSize();
+    float[] data = new float[Math.multiplyExact(indices.length, size)];
+    int[] labels = new int[indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      preprocessor.writeTensor(dataset.pixels(indices[i]), data, i * size);
+      labels[i] = dataset.labels()[indices[i]];
+    }
+    return new TensorSet(data, labels, size);
   }
 
-  private static float[] encodePixels(Preprocessor preprocessor, IdxImages images) {
-    int size = preprocessor.imageSize();
-    float[] data = new float[Math.multiplyExact(images.count(), size)];
-    for (int i = 0; i < images.count(); i++) {
-      PixelPlanes planes =
-          PixelPlanes.ofGray(
-              images.pixels(), i * images.imageSize(), images.width(), images.height());
-      preprocessor.writeTensor(planes, data, i * size);
+  /** Returns every index of the data set, in order. */
+  public static int[] all(LabeledDataset dataset) {
+    int[] indices = new int[dataset.count()];
+    Arrays.setAll(indices, i -> i);
+    return indices;
+  }
+
+  /** Returns the value a black pixel normalises to, per channel: {@code -mean / std}. */
+  public static float[] blackValue(ModelContract.Preprocessing preprocessing) {
+    float[] fill = new float[preprocessing.mean().length];
+    for (int c = 0; c < fill.length; c++) {
+      fill[c] = (0f - preprocessing.mean()[c]) * (1f / preprocessing.std()[c]);
     }
-    return data;
+    return fill;
   }
 }

@@ -7,6 +7,8 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 
 /** Builds DJL blocks from a {@link NetworkSpec}, one child block per layer, in order. */
@@ -37,6 +39,10 @@ public final class DjlNetworks {
               new Shape(pool.size(), pool.size()), new Shape(pool.size(), pool.size()));
       case LayerSpec.Flatten flatten -> Blocks.batchFlattenBlock();
       case LayerSpec.Dense dense -> Linear.builder().setUnits(dense.units()).build();
+      case LayerSpec.BatchNorm norm ->
+          BatchNorm.builder().optEpsilon(norm.epsilon()).optMomentum(norm.momentum()).build();
+      case LayerSpec.Dropout dropout -> Dropout.builder().optRate(dropout.rate()).build();
+      case LayerSpec.GlobalAvgPool pool -> Pool.globalAvgPool2dBlock();
     };
   }
 }

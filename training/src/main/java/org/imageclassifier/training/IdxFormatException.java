@@ -1,9 +1,7 @@
 package org.imageclassifier.training;
 
-import java.io.IOException;
-
 /** Thrown when a file is not a valid IDX file of the expected kind; the message names the file. */
-public class IdxFormatException extends IOException {
+public class IdxFormatException extends DatasetException {
 
   private static final long serialVersionUID = 1L;
 

@@ -3,12 +3,12 @@ package org.imageclassifier.training;
 import java.nio.file.Path;
 
 /**
- * Output folder and measurements of a finished training job.
+ * What a finished training job wrote and measured.
  *
  * @param outputDirectory the model folder written
  * @param version the model version
- * @param test loss and accuracy on the test images
+ * @param metrics the final evaluation
  * @param parity the passed parity check
  */
 public record JobResult(
-    Path outputDirectory, String version, Evaluation test, ParityReport parity) {}
+    Path outputDirectory, String version, ClassificationMetrics metrics, ParityReport parity) {}

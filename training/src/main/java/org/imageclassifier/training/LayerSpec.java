@@ -62,4 +62,54 @@ public sealed interface LayerSpec {
       return "dense %d".formatted(units);
     }
   }
+
+  /**
+   * Batch normalisation over the channel axis of NCHW input. Training normalises by the batch
+   * statistics and updates running estimates; inference normalises by the running estimates: {@code
+   * y = gamma * (x - runningMean) / sqrt(runningVar + epsilon) + beta}.
+   *
+   * @param epsilon added to the variance before the square root
+   * @param momentum weight of the old running estimate in each update, in (0, 1)
+   */
+  record BatchNorm(float epsilon, float momentum) implements LayerSpec {
+
+    /** Creates batch normalisation with DJL's defaults: epsilon 1e-5 and momentum 0.9. */
+    public BatchNorm() {
+      this(1e-5f, 0.9f);
+    }
+
+    @Override
+    public String describe() {
+      return "batch norm";
+    }
+  }
+
+  /**
+   * Dropout: during training each value is zeroed with probability {@code rate} and the others are
+   * scaled by {@code 1 / (1 - rate)}; at inference the layer is the identity.
+   *
+   * @param rate probability of zeroing a value, in [0, 1)
+   */
+  record Dropout(float rate) implements LayerSpec {
+
+    /** Creates the layer after checking the rate. */
+    public Dropout {
+      if (!(rate >= 0 && rate < 1)) {
+        throw new IllegalArgumentException("dropout rate must be in [0, 1), was " + rate);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "dropout %s".formatted(rate);
+    }
+  }
+
+  /** Averages each channel over height and width: NCHW becomes [N, C]. */
+  record GlobalAvgPool() implements LayerSpec {
+    @Override
+    public String describe() {
+      return "global average pool";
+    }
+  }
 }

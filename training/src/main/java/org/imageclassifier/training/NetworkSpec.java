@@ -28,23 +28,36 @@ public record NetworkSpec(int channels, int height, int width, List<LayerSpec> l
    * filters, padding 1), ReLU and 2x2 max pooling, then flatten and a dense layer to 10 logits.
    */
   public static NetworkSpec fashionMnistCnn() {
-    return new NetworkSpec(
-        1,
-        28,
-        28,
-        List.of(
-            new LayerSpec.Conv(32, 3, 1),
-            new LayerSpec.Relu(),
-            new LayerSpec.MaxPool(2),
-            new LayerSpec.Conv(64, 3, 1),
-            new LayerSpec.Relu(),
-            new LayerSpec.MaxPool(2),
-            new LayerSpec.Flatten(),
-            new LayerSpec.Dense(10)));
+    return of(1, 28, 28, 10, Architecture.CLASSIC);
+  }
+
+  /**
+   * Builds a network for an input size and a number of classes. Two classes get one output, the
+   * logit of the second class for a sigmoid; more classes get one logit per class for a softmax.
+   *
+   * @param classes number of classes, at least 2
+   */
+  public static NetworkSpec of(
+      int channels, int height, int width, int classes, Architecture architecture) {
+    if (classes < 2) {
+      throw new IllegalArgumentException("classes must be at least 2, was " + classes);
+    }
+    int outputs = classes == 2 ? 1 : classes;
+    return new NetworkSpec(channels, height, width, architecture.layers(outputs));
+  }
+
+  /** Returns whether the network has a single sigmoid output for two classes. */
+  public boolean binary() {
+    return outputs() == 1;
+  }
+
+  /** Returns the number of classes: 2 for a single sigmoid output, else the output count. */
+  public int classes() {
+    return binary() ? 2 : outputs();
   }
 
   /** Returns the number of logits the network outputs. */
-  public int classes() {
+  public int outputs() {
     return ((LayerSpec.Dense) layers.getLast()).units();
   }
 

@@ -13,147 +13,262 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import java.util.Arrays;
+import java.io.IOException;
 import java.util.Random;
-import java.util.function.Consumer;
 
 /**
- * Trains a {@link NetworkSpec} with DJL on the PyTorch engine, on the CPU: softmax cross-entropy on
- * the logits, Adam with a fixed learning rate, mini-batches drawn from a seeded shuffle.
+ * Trains a {@link NetworkSpec} with DJL on the PyTorch engine, on the CPU. Softmax cross-entropy
+ * trains a multi-class network and sigmoid binary cross-entropy on the single logit a binary one.
  *
- * <p>The same seed, data, hyperparameters and thread count give the same weights: the seed drives
- * PyTorch's generator, which initialises the parameters, and a {@link Random} that shuffles the
- * training set at the start of each epoch.
+ * <p>Every random choice derives from the seed: PyTorch's generator initialises the parameters;
+ * each epoch's shuffle and each batch's augmentation and dropout draw from generators seeded by
+ * (seed, epoch, batch). So the same seed, data, settings and thread count give the same weights,
+ * and a run resumed from a checkpoint draws the same batches as an uninterrupted one.
  */
 public final class NetworkTrainer {
 
   /** Name of the DJL engine used for training. */
   public static final String ENGINE = "PyTorch";
 
-  private NetworkTrainer() {}
+  private static final long MIX = 0x9E3779B97F4A7C15L;
 
   /**
-   * Trains a new network.
+   * What to train on.
    *
    * @param spec the architecture
-   * @param settings epochs, batch size, learning rate and seed
+   * @param settings the hyperparameters
    * @param train preprocessed training images
-   * @param test preprocessed test images, evaluated after each epoch; they never change the weights
-   * @param onEpoch called after each epoch with its metrics
-   * @return the trained network; the caller closes it
+   * @param validation preprocessed validation images, evaluated after each epoch, or null
+   * @param fill value of a black pixel after normalisation, per channel, for augmentation
    */
-  public static TrainedNetwork train(
+  public record Inputs(
       NetworkSpec spec,
       Hyperparameters settings,
       TensorSet train,
-      TensorSet test,
-      Consumer<EpochMetrics> onEpoch) {
-    Engine.getEngine(ENGINE).setRandomSeed(settings.seed());
+      TensorSet validation,
+      float[] fill) {}
+
+  /** Receives progress while training runs. */
+  public interface Listener {
+
+    /** Called after each optimiser step; {@code batch} counts from 1 to {@code batches}. */
+    default void onBatch(int epoch, int batch, int batches) {}
+
+    /**
+     * Called after each epoch.
+     *
+     * @param remainingSeconds estimated seconds until the last epoch ends
+     */
+    default void onEpoch(EpochMetrics metrics, double remainingSeconds) {}
+  }
+
+  private final Inputs inputs;
+  private final CheckpointStore checkpoints;
+  private final String fingerprint;
+  private final StopSignal stop;
+  private final Listener listener;
+  private final Augmenter augmenter;
+  private final int batches;
+  private final LearningRateSchedule schedule;
+  private float rate;
+
+  /**
+   * Creates a trainer.
+   *
+   * @param checkpoints where to save a checkpoint after each epoch and on a stop request, and to
+   *     resume from; null saves none
+   * @param fingerprint identifies the run in its checkpoints
+   * @param stop checked after every step
+   */
+  public NetworkTrainer(
+      Inputs inputs,
+      CheckpointStore checkpoints,
+      String fingerprint,
+      StopSignal stop,
+      Listener listener) {
+    this.inputs = inputs;
+    this.checkpoints = checkpoints;
+    this.fingerprint = fingerprint;
+    this.stop = stop;
+    this.listener = listener;
+    this.augmenter = new Augmenter(inputs.settings().augmentation(), inputs.spec(), inputs.fill());
+    int batchSize = inputs.settings().batchSize();
+    this.batches = (inputs.train().count() + batchSize - 1) / batchSize;
+    Hyperparameters.Optimization optimization = inputs.settings().optimization();
+    this.schedule = new LearningRateSchedule(optimization, batches, inputs.settings().epochs());
+  }
+
+  /** Trains without checkpoints and without a way to stop early. */
+  public static TrainedNetwork train(Inputs inputs, Listener listener) {
+    try {
+      return new NetworkTrainer(inputs, null, "", new StopSignal(), listener).train();
+    } catch (IOException | TrainingStoppedException e) {
+      throw new IllegalStateException("training without checkpoints cannot save or stop", e);
+    }
+  }
+
+  /**
+   * Trains a new network, or resumes the checkpoint when one exists.
+   *
+   * @return the trained network; the caller closes it
+   * @throws TrainingStoppedException when a stop was requested; a checkpoint was saved then
+   * @throws CheckpointMismatchException when the checkpoint belongs to another run
+   */
+  public TrainedNetwork train() throws IOException, TrainingStoppedException {
+    Engine.getEngine(ENGINE).setRandomSeed(inputs.settings().seed());
     Model model = Model.newInstance("network", Device.cpu(), ENGINE);
-    model.setBlock(DjlNetworks.build(spec));
-    TrainedNetwork network = new TrainedNetwork(spec, model);
-    try (Trainer trainer = model.newTrainer(config(settings))) {
-      trainer.initialize(batchShape(spec, 1));
-      runEpochs(trainer, network, settings, train, test, onEpoch);
+    model.setBlock(DjlNetworks.build(inputs.spec()));
+    TrainedNetwork network = new TrainedNetwork(inputs.spec(), model);
+    try (Trainer trainer = model.newTrainer(config())) {
+      trainer.initialize(batchShape(1));
+      TrainingState state = resume(model);
+      network.recordHistory(state.history());
+      while (state.completedEpochs() < inputs.settings().epochs()) {
+        state = runEpoch(trainer, network, state);
+      }
       return network;
-    } catch (RuntimeException e) {
+    } catch (IOException | TrainingStoppedException | RuntimeException e) {
       network.close();
       throw e;
     }
   }
 
-  private static void runEpochs(
-      Trainer trainer,
-      TrainedNetwork network,
-      Hyperparameters settings,
-      TensorSet train,
-      TensorSet test,
-      Consumer<EpochMetrics> onEpoch) {
-    Random shuffler = new Random(settings.seed());
-    long start = System.nanoTime();
-    for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-      int[] order = shuffle(train.count(), shuffler);
-      Evaluation trained = runEpoch(trainer, network.spec(), train, order, settings);
-      EpochMetrics metrics = metrics(epoch, trained, network.evaluate(test), start);
-      network.recordEpoch(metrics);
-      onEpoch.accept(metrics);
+  private TrainingState resume(Model model) throws IOException {
+    if (checkpoints == null) {
+      return TrainingState.start(fingerprint);
     }
+    return checkpoints
+        .load(model.getBlock(), model.getNDManager(), fingerprint)
+        .orElse(TrainingState.start(fingerprint));
   }
 
-  private static DefaultTrainingConfig config(Hyperparameters settings) {
-    Optimizer adam =
-        Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build();
-    return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-        .optOptimizer(adam)
+  private DefaultTrainingConfig config() {
+    Loss loss =
+        inputs.spec().binary()
+            ? Loss.sigmoidBinaryCrossEntropyLoss()
+            : Loss.softmaxCrossEntropyLoss();
+    return new DefaultTrainingConfig(loss)
+        .optOptimizer(optimizer(inputs.settings().optimization()))
         .optDevices(new Device[] {Device.cpu()});
   }
 
-  private static Evaluation runEpoch(
-      Trainer trainer, NetworkSpec spec, TensorSet train, int[] order, Hyperparameters settings) {
-    double lossSum = 0;
-    int correct = 0;
-    for (int from = 0; from < order.length; from += settings.batchSize()) {
-      int to = Math.min(order.length, from + settings.batchSize());
-      Evaluation batch = step(trainer, spec, train, Arrays.copyOfRange(order, from, to));
-      lossSum += batch.loss() * (to - from);
-      correct += (int) Math.round(batch.accuracy() * (to - from));
-    }
-    return new Evaluation(lossSum / order.length, (double) correct / order.length);
+  private Optimizer optimizer(Hyperparameters.Optimization settings) {
+    Tracker tracker = update -> rate;
+    return switch (settings.optimizer()) {
+      case ADAM ->
+          Optimizer.adam()
+              .optLearningRateTracker(tracker)
+              .optWeightDecays(settings.weightDecay())
+              .build();
+      case SGD ->
+          Optimizer.sgd()
+              .setLearningRateTracker(tracker)
+              .optMomentum(settings.momentum())
+              .optWeightDecays(settings.weightDecay())
+              .build();
+    };
   }
 
-  /** Runs one optimiser step on the images at {@code indices}; returns the batch's metrics. */
-  private static Evaluation step(
-      Trainer trainer, NetworkSpec spec, TensorSet train, int[] indices) {
+  private TrainingState runEpoch(Trainer trainer, TrainedNetwork network, TrainingState state)
+      throws IOException, TrainingStoppedException {
+    int epoch = state.completedEpochs() + 1;
+    int[] order = shuffle(inputs.train().count(), random(epoch, -1));
+    EpochTotals totals = new EpochTotals(state.lossSum(), state.correct(), state.seen());
+    long started = System.nanoTime();
+    for (int batch = state.nextBatch(); batch < batches; batch++) {
+      totals.add(step(trainer, order, epoch, batch));
+      listener.onBatch(epoch, batch + 1, batches);
+      if (stop.requested() && batch + 1 < batches) {
+        double elapsed = state.elapsedSeconds() + secondsSince(started);
+        saveCheckpoint(network, totals.state(fingerprint, epoch - 1, batch + 1, state, elapsed));
+        throw new TrainingStoppedException(epoch, batch + 1);
+      }
+    }
+    return finishEpoch(
+        network, state, totals, epoch, state.elapsedSeconds() + secondsSince(started));
+  }
+
+  private TrainingState finishEpoch(
+      TrainedNetwork network, TrainingState state, EpochTotals totals, int epoch, double elapsed)
+      throws IOException, TrainingStoppedException {
+    Evaluation validation =
+        inputs.validation() == null ? null : network.evaluate(inputs.validation());
+    EpochMetrics metrics = totals.metrics(epoch, validation, rate, elapsed);
+    network.recordEpoch(metrics);
+    TrainingState next =
+        new TrainingState(fingerprint, epoch, 0, 0, 0, 0, network.history(), elapsed);
+    saveCheckpoint(network, next);
+    double perEpoch = elapsed / epoch;
+    listener.onEpoch(metrics, perEpoch * (inputs.settings().epochs() - epoch));
+    if (stop.requested() && epoch < inputs.settings().epochs()) {
+      throw new TrainingStoppedException(epoch + 1, 0);
+    }
+    return next;
+  }
+
+  private void saveCheckpoint(TrainedNetwork network, TrainingState state) throws IOException {
+    if (checkpoints != null) {
+      checkpoints.save(state, network.block());
+    }
+  }
+
+  /** Runs one optimiser step on one batch of the epoch's order; returns the batch's metrics. */
+  private BatchResult step(Trainer trainer, int[] order, int epoch, int batch) {
+    int from = batch * inputs.settings().batchSize();
+    int to = Math.min(order.length, from + inputs.settings().batchSize());
+    int count = to - from;
+    Random random = random(epoch, batch);
+    Engine.getEngine(ENGINE).setRandomSeed(random.nextInt());
+    rate = schedule.rate((long) (epoch - 1) * batches + batch);
+    float[] images = TensorSet.gather(inputs.train(), order, from, to);
+    augmenter.apply(images, count, random);
+    int[] labels = TensorSet.gatherLabels(inputs.train(), order, from, to);
     try (NDManager scope = trainer.getManager().newSubManager()) {
-      NDArray images = scope.create(gather(train, indices), batchShape(spec, indices.length));
-      NDArray labels = scope.create(labelsOf(train, indices));
+      NDArray imageArray = scope.create(images, batchShape(count));
+      NDArray labelArray = scope.create(labelValues(labels), labelShape(count));
       float loss;
       float[] logits;
       try (GradientCollector collector = trainer.newGradientCollector()) {
-        NDArray output = trainer.forward(new NDList(images)).singletonOrThrow();
-        NDArray lossArray = trainer.getLoss().evaluate(new NDList(labels), new NDList(output));
+        NDArray output = trainer.forward(new NDList(imageArray)).singletonOrThrow();
+        NDArray lossArray = trainer.getLoss().evaluate(new NDList(labelArray), new NDList(output));
         collector.backward(lossArray);
         loss = lossArray.getFloat();
         logits = output.toFloatArray();
       }
       trainer.step();
-      return new Evaluation(loss, accuracy(logits, train, indices, spec.classes()));
+      return new BatchResult(count, loss, Metrics.correct(logits, labels, inputs.spec().outputs()));
     }
   }
 
-  private static double accuracy(float[] logits, TensorSet train, int[] indices, int classes) {
-    int correct = 0;
-    for (int i = 0; i < indices.length; i++) {
-      float[] row = Arrays.copyOfRange(logits, i * classes, (i + 1) * classes);
-      correct += Metrics.argmax(row) == train.labels()[indices[i]] ? 1 : 0;
-    }
-    return (double) correct / indices.length;
+  private Shape labelShape(int count) {
+    return inputs.spec().binary() ? new Shape(count, 1) : new Shape(count);
   }
 
-  private static float[] gather(TensorSet set, int[] indices) {
-    int size = set.imageSize();
-    float[] batch = new float[indices.length * size];
-    for (int i = 0; i < indices.length; i++) {
-      System.arraycopy(set.data(), indices[i] * size, batch, i * size, size);
+  /** Returns the labels as floats, the type both DJL losses accept. */
+  private static float[] labelValues(int[] labels) {
+    float[] values = new float[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      values[i] = labels[i];
     }
-    return batch;
+    return values;
   }
 
-  /** Returns the labels as floats, the type DJL's sparse softmax cross-entropy accepts. */
-  private static float[] labelsOf(TensorSet set, int[] indices) {
-    float[] labels = new float[indices.length];
-    for (int i = 0; i < indices.length; i++) {
-      labels[i] = set.labels()[indices[i]];
-    }
-    return labels;
-  }
-
-  private static Shape batchShape(NetworkSpec spec, int count) {
+  private Shape batchShape(int count) {
+    NetworkSpec spec = inputs.spec();
     return new Shape(count, spec.channels(), spec.height(), spec.width());
   }
 
+  private Random random(int epoch, int batch) {
+    long mixed = (inputs.settings().seed() * MIX + epoch) * MIX + batch;
+    return new Random(mixed);
+  }
+
+  private static double secondsSince(long started) {
+    return (System.nanoTime() - started) / 1e9;
+  }
+
   /** Returns a Fisher-Yates permutation of [0, count). */
-  private static int[] shuffle(int count, Random random) {
+  static int[] shuffle(int count, Random random) {
     int[] order = new int[count];
     for (int i = 0; i < count; i++) {
       order[i] = i;
@@ -167,10 +282,42 @@ public final class NetworkTrainer {
     return order;
   }
 
-  private static EpochMetrics metrics(
-      int epoch, Evaluation trained, Evaluation tested, long start) {
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    return new EpochMetrics(
-        epoch, trained.loss(), trained.accuracy(), tested.loss(), tested.accuracy(), elapsed);
+  /** Loss and correct predictions of one batch. */
+  private record BatchResult(int count, float loss, int correct) {}
+
+  /** Running sums over the batches of one epoch. */
+  private static final class EpochTotals {
+    private double lossSum;
+    private int correct;
+    private int seen;
+
+    EpochTotals(double lossSum, int correct, int seen) {
+      this.lossSum = lossSum;
+      this.correct = correct;
+      this.seen = seen;
+    }
+
+    void add(BatchResult batch) {
+      lossSum += (double) batch.loss() * batch.count();
+      correct += batch.correct();
+      seen += batch.count();
+    }
+
+    TrainingState state(
+        String fingerprint, int completed, int nextBatch, TrainingState previous, double elapsed) {
+      return new TrainingState(
+          fingerprint, completed, nextBatch, lossSum, correct, seen, previous.history(), elapsed);
+    }
+
+    EpochMetrics metrics(int epoch, Evaluation validation, float rate, double elapsed) {
+      return new EpochMetrics(
+          epoch,
+          lossSum / seen,
+          (double) correct / seen,
+          validation == null ? null : validation.loss(),
+          validation == null ? null : validation.accuracy(),
+          rate,
+          elapsed);
+    }
   }
 }

@@ -54,7 +54,7 @@ public final class OnnxExporter {
     graph.addInput(
         OnnxProtos.floatValue(INPUT_NAME, -1, spec.channels(), spec.height(), spec.width()));
     addLayers(graph, spec.layers(), children);
-    graph.addOutput(OnnxProtos.floatValue(OUTPUT_NAME, -1, spec.classes()));
+    graph.addOutput(OnnxProtos.floatValue(OUTPUT_NAME, -1, spec.outputs()));
     return ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)
         .setProducerName(PRODUCER)
@@ -93,6 +93,9 @@ public final class OnnxExporter {
       case LayerSpec.Flatten flatten ->
           graph.addNode(node("Flatten", wiring).addAttribute(OnnxProtos.integer("axis", 1)));
       case LayerSpec.Dense dense -> addDense(graph, block, wiring);
+      case LayerSpec.BatchNorm norm -> addBatchNorm(graph, norm, block, wiring);
+      case LayerSpec.Dropout dropout -> graph.addNode(node("Identity", wiring));
+      case LayerSpec.GlobalAvgPool pool -> addGlobalAvgPool(graph, wiring);
     }
   }
 
@@ -125,8 +128,38 @@ public final class OnnxExporter {
             .addAttribute(OnnxProtos.integer("transB", 1)));
   }
 
+  /**
+   * Adds BatchNormalization in inference form: it normalises by the running mean and variance the
+   * training accumulated, as DJL does when it runs the block with training off.
+   */
+  private static void addBatchNorm(
+      GraphProto.Builder graph, LayerSpec.BatchNorm norm, Block block, Wiring wiring) {
+    List<String> kinds = List.of("gamma", "beta", "runningMean", "runningVar");
+    addParameters(graph, block, wiring, kinds);
+    NodeProto.Builder node = node("BatchNormalization", wiring);
+    kinds.forEach(kind -> node.addInput(wiring.parameter(kind)));
+    graph.addNode(node.addAttribute(OnnxProtos.real("epsilon", norm.epsilon())));
+  }
+
+  /** Adds GlobalAveragePool, which keeps [N, C, 1, 1], then Flatten to [N, C] as DJL returns. */
+  private static void addGlobalAvgPool(GraphProto.Builder graph, Wiring wiring) {
+    String pooled = "layer" + wiring.index() + ".pooled";
+    Wiring pool = new Wiring(wiring.index(), wiring.input(), pooled);
+    graph.addNode(node("GlobalAveragePool", pool));
+    Wiring flatten = new Wiring(wiring.index(), pooled, wiring.output());
+    graph.addNode(
+        node("Flatten", flatten)
+            .setName("flatten" + wiring.index())
+            .addAttribute(OnnxProtos.integer("axis", 1)));
+  }
+
   private static void addParameters(GraphProto.Builder graph, Block block, Wiring wiring) {
-    for (String kind : List.of("weight", "bias")) {
+    addParameters(graph, block, wiring, List.of("weight", "bias"));
+  }
+
+  private static void addParameters(
+      GraphProto.Builder graph, Block block, Wiring wiring, List<String> kinds) {
+    for (String kind : kinds) {
       NDArray array = block.getParameters().get(kind).getArray();
       graph.addInitializer(
           OnnxProtos.floatTensor(

@@ -68,4 +68,13 @@ final class OnnxProtos {
         .setI(value)
         .build();
   }
+
+  /** Returns a FLOAT attribute. */
+  static AttributeProto real(String name, float value) {
+    return AttributeProto.newBuilder()
+        .setName(name)
+        .setType(AttributeProto.AttributeType.FLOAT)
+        .setF(value)
+        .build();
+  }
 }

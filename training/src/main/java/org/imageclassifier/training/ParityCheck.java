@@ -88,7 +88,8 @@ public final class ParityCheck {
     int mismatches = 0;
     for (int i = 0; i < expected.length; i++) {
       maxDifference = Math.max(maxDifference, maxAbsDifference(expected[i], actual[i]));
-      mismatches += Metrics.argmax(expected[i]) == Metrics.argmax(actual[i]) ? 0 : 1;
+      mismatches +=
+          Metrics.predictedClass(expected[i]) == Metrics.predictedClass(actual[i]) ? 0 : 1;
     }
     return new ParityReport(expected.length, maxDifference, mismatches, tolerance);
   }

@@ -48,6 +48,10 @@ public final class TrainedNetwork implements AutoCloseable {
     history.add(metrics);
   }
 
+  void recordHistory(List<EpochMetrics> earlier) {
+    history.addAll(earlier);
+  }
+
   /** Returns the number of trained scalar parameters (weights and biases). */
   public long parameterCount() {
     long count = 0;
@@ -61,14 +65,14 @@ public final class TrainedNetwork implements AutoCloseable {
    * Runs the network in inference mode and returns the logits.
    *
    * @param images preprocessed images, NCHW, with the spec's input size
-   * @return one row of {@code spec().classes()} logits per image
+   * @return one row of {@code spec().outputs()} logits per image
    */
   public float[][] logits(TensorSet images) {
     float[][] rows = new float[images.count()][];
     for (int from = 0; from < images.count(); from += INFERENCE_BATCH) {
       int count = Math.min(INFERENCE_BATCH, images.count() - from);
       float[] flat = forward(images, from, count);
-      int classes = spec.classes();
+      int classes = spec.outputs();
       for (int i = 0; i < count; i++) {
         rows[from + i] = Arrays.copyOfRange(flat, i * classes, (i + 1) * classes);
       }

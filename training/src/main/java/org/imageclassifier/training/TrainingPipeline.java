@@ -3,9 +3,12 @@ package org.imageclassifier.training;
 import ai.djl.engine.Engine;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import java.io.IOException;
-import java.time.Duration;
+import java.io.PrintStream;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.imageclassifier.core.model.InferenceException;
 import org.imageclassifier.core.model.ModelContract;
@@ -15,133 +18,187 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The training run step by step: load and preprocess Fashion-MNIST, train the CNN, evaluate it on
- * the test images, export it to ONNX and publish it after the parity check.
+ * The training job step by step: read the channels, preprocess them with core, train (resuming a
+ * checkpoint when there is one), evaluate, export to ONNX and publish the model folder with its
+ * report after the parity check.
  */
 public final class TrainingPipeline {
 
-  /** Name of the model in model.json. */
+  /** Default model name in model.json. */
   public static final String MODEL_NAME = "fashion-mnist-cnn";
 
   private static final Logger LOG = LoggerFactory.getLogger(TrainingPipeline.class);
+
+  private static final DateTimeFormatter VERSION_FORMAT =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
 
   private TrainingPipeline() {}
 
   /**
    * Runs the whole job.
    *
+   * @param out where the per-epoch metrics lines go
    * @return what was written and measured
-   * @throws IOException when the data cannot be read or the model cannot be written
+   * @throws TrainingStoppedException when {@code stop} was requested; a checkpoint was saved
    * @throws ParityException when the ONNX export disagrees with the trained network; no model is
    *     written then
    */
-  public static JobResult run(JobOptions options)
-      throws IOException, ParityException, ModelLoadException, InferenceException {
-    Instant started = Instant.now();
-    NetworkSpec spec = NetworkSpec.fashionMnistCnn();
-    PreparedData data = prepare(spec, options);
-    try (TrainedNetwork network = train(spec, data, options.hyperparameters())) {
-      Evaluation test = network.evaluate(data.test());
-      ContractDraft draft = draft(options, data, network, test, started);
-      ParityCheck parity = ParityCheck.against(network, data.test(), options.parityImages());
-      ModelProto onnx = OnnxExporter.export(spec, network.block(), MODEL_NAME);
-      ParityReport report = ModelPublisher.publish(onnx, draft, parity, options.outputDirectory());
-      LOG.info(
-          "model written: directory={} version={} testAccuracy={} parityImages={} maxAbsLogitDifference={}",
-          options.outputDirectory().toAbsolutePath(),
-          options.version(),
-          "%.4f".formatted(test.accuracy()),
-          report.images(),
-          "%.3g".formatted(report.maxAbsDifference()));
-      return new JobResult(options.outputDirectory(), options.version(), test, report);
+  public static JobResult run(
+      JobPaths paths, JobSettings settings, StopSignal stop, PrintStream out, Instant started)
+      throws IOException,
+          ParityException,
+          ModelLoadException,
+          InferenceException,
+          TrainingStoppedException {
+    DataChannels channels = DataChannels.load(paths, settings);
+    NetworkSpec spec = spec(channels.train(), settings.hyperparameters());
+    PreparedData data = prepare(spec, channels);
+    NetworkTrainer trainer =
+        new NetworkTrainer(
+            inputs(spec, settings.hyperparameters(), data),
+            new CheckpointStore(paths.checkpointDirectory()),
+            Fingerprint.of(settings, spec, channels),
+            stop,
+            new ProgressPrinter(out, settings.hyperparameters().epochs(), System.console()));
+    try (TrainedNetwork network = trainer.train()) {
+      return finish(paths, settings, channels, data, network, started);
     }
   }
 
-  /** Loads both splits, measures the normalisation on the training images and preprocesses. */
-  public static PreparedData prepare(NetworkSpec spec, JobOptions options) throws IOException {
-    LabeledImages train =
-        FashionMnist.load(options.dataDirectory(), FashionMnist.Split.TRAIN, options.trainLimit());
-    LabeledImages test =
-        FashionMnist.load(options.dataDirectory(), FashionMnist.Split.TEST, options.testLimit());
-    Map<String, String> checksums = FashionMnist.checksums(options.dataDirectory());
-    ModelContract.Input input = spec.input(OnnxExporter.INPUT_NAME);
-    ModelContract.Preprocessing preprocessing = DatasetEncoder.normalisation(input, train.images());
-    Preprocessor preprocessor = new Preprocessor(input, preprocessing);
-    LOG.info(
-        "data loaded: trainImages={} testImages={} mean={} std={}",
-        train.count(),
-        test.count(),
-        preprocessing.mean()[0],
-        preprocessing.std()[0]);
-    return new PreparedData(
-        input,
-        preprocessing,
-        DatasetEncoder.encode(preprocessor, train),
-        DatasetEncoder.encode(preprocessor, test),
-        checksums);
-  }
-
-  /** Trains the network and logs one line per epoch. */
-  public static TrainedNetwork train(
-      NetworkSpec spec, PreparedData data, Hyperparameters settings) {
-    return NetworkTrainer.train(
-        spec, settings, data.train(), data.test(), metrics -> logEpoch(metrics, settings));
-  }
-
-  /**
-   * Assembles model.json, apart from the ONNX checksum and the parity report.
-   *
-   * @param started start of the run; the end is now
-   */
-  public static ContractDraft draft(
-      JobOptions options,
+  private static JobResult finish(
+      JobPaths paths,
+      JobSettings settings,
+      DataChannels channels,
       PreparedData data,
       TrainedNetwork network,
-      Evaluation test,
+      Instant started)
+      throws IOException, ParityException, ModelLoadException, InferenceException {
+    List<String> labels = channels.train().classes();
+    ClassificationMetrics metrics =
+        ClassificationMetrics.of(
+            data.evaluationSplit(),
+            labels,
+            network.logits(data.evaluationSet()),
+            data.evaluationSet().labels());
+    String version =
+        settings.modelVersion() != null ? settings.modelVersion() : VERSION_FORMAT.format(started);
+    ContractDraft draft =
+        new ContractDraft(
+            settings.modelName(),
+            version,
+            data.input(),
+            data.preprocessing(),
+            labels,
+            provenance(settings, channels, data, network, metrics, started));
+    ParityCheck parity =
+        ParityCheck.against(network, data.evaluationSet(), settings.parityImages());
+    ModelProto onnx = OnnxExporter.export(network.spec(), network.block(), settings.modelName());
+    ReportWriter report =
+        new ReportWriter(settings.modelName(), version, metrics, network.history());
+    ParityReport parityReport =
+        ModelPublisher.publish(onnx, draft, parity, paths.modelDirectory(), report::write);
+    LOG.info(
+        "model written: directory={} version={} split={} accuracy={} parityImages={} maxAbsLogitDifference={}",
+        paths.modelDirectory().toAbsolutePath(),
+        version,
+        metrics.split(),
+        "%.4f".formatted(metrics.accuracy()),
+        parityReport.images(),
+        "%.3g".formatted(parityReport.maxAbsDifference()));
+    return new JobResult(paths.modelDirectory(), version, metrics, parityReport);
+  }
+
+  /** Builds the network for the training channel's input size and classes. */
+  public static NetworkSpec spec(LabeledDataset train, Hyperparameters settings) {
+    int classes = train.classes().size();
+    if (train instanceof IdxDataset idx) {
+      IdxImages images = idx.images();
+      return NetworkSpec.of(1, images.height(), images.width(), classes, settings.architecture());
+    }
+    int size = settings.data().imageSize();
+    return NetworkSpec.of(settings.data().channels(), size, size, classes, settings.architecture());
+  }
+
+  /** Measures the normalisation on the training images and preprocesses every split. */
+  public static PreparedData prepare(NetworkSpec spec, DataChannels channels) {
+    ModelContract.Input input = spec.input(OnnxExporter.INPUT_NAME);
+    ModelContract.Preprocessing preprocessing =
+        DatasetEncoder.normalisation(input, channels.train(), channels.trainIndices());
+    Preprocessor preprocessor = new Preprocessor(input, preprocessing);
+    TensorSet train =
+        DatasetEncoder.encode(preprocessor, channels.train(), channels.trainIndices());
+    TensorSet validation =
+        channels.validation() == null
+            ? null
+            : DatasetEncoder.encode(
+                preprocessor, channels.validation(), channels.validationIndices());
+    TensorSet test =
+        channels.test() == null
+            ? null
+            : DatasetEncoder.encode(
+                preprocessor, channels.test(), DatasetEncoder.all(channels.test()));
+    LOG.info(
+        "data prepared: trainImages={} validationImages={} validation={} testImages={} mean={} std={}",
+        train.count(),
+        validation == null ? 0 : validation.count(),
+        channels.validationSource(),
+        test == null ? 0 : test.count(),
+        preprocessing.mean(),
+        preprocessing.std());
+    if (validation == null && test == null) {
+      throw new IllegalArgumentException(
+          "The job has no validation or test images to evaluate the model on: validation_fraction is 0 and there is no validation or test channel. Set validation_fraction above 0 or add a validation or test channel.");
+    }
+    return new PreparedData(input, preprocessing, train, validation, test);
+  }
+
+  private static NetworkTrainer.Inputs inputs(
+      NetworkSpec spec, Hyperparameters settings, PreparedData data) {
+    float[] fill = DatasetEncoder.blackValue(data.preprocessing());
+    return new NetworkTrainer.Inputs(spec, settings, data.train(), data.validation(), fill);
+  }
+
+  private static TrainingProvenance provenance(
+      JobSettings settings,
+      DataChannels channels,
+      PreparedData data,
+      TrainedNetwork network,
+      ClassificationMetrics metrics,
       Instant started) {
-    Instant finished = Instant.now();
-    Hyperparameters settings = options.hyperparameters();
-    TrainingProvenance provenance =
-        new TrainingProvenance(
-            dataset(options, data),
-            hyperparameters(settings),
-            settings.seed(),
-            settings.epochs(),
-            test.accuracy(),
-            test.loss(),
-            network.history(),
-            network.parameterCount(),
-            network.spec().describe(),
-            started.toString(),
-            finished.toString(),
-            Duration.between(started, finished).toMillis() / 1000.0,
-            software(),
-            null);
-    return new ContractDraft(
-        MODEL_NAME,
-        options.version(),
-        data.input(),
-        data.preprocessing(),
-        FashionMnist.LABELS,
-        provenance);
+    List<EpochMetrics> history = network.history();
+    return new TrainingProvenance(
+        dataset(channels, data),
+        new java.util.TreeMap<>(settings.raw()),
+        settings.hyperparameters().seed(),
+        settings.hyperparameters().epochs(),
+        metrics.summary(),
+        history,
+        network.parameterCount(),
+        network.spec().describe(),
+        started.toString(),
+        Instant.now().toString(),
+        history.isEmpty() ? 0 : history.getLast().elapsedSeconds(),
+        software(),
+        null);
   }
 
-  private static TrainingProvenance.DatasetInfo dataset(JobOptions options, PreparedData data) {
+  private static TrainingProvenance.DatasetInfo dataset(DataChannels channels, PreparedData data) {
+    TrainingProvenance.ChannelInfo train = channel(channels.trainPath(), channels.train());
+    TrainingProvenance.ChannelInfo test =
+        channels.test() == null ? null : channel(channels.testPath(), channels.test());
     return new TrainingProvenance.DatasetInfo(
-        FashionMnist.NAME,
-        options.dataDirectory().toAbsolutePath().normalize().toString(),
-        data.checksums(),
+        train,
         data.train().count(),
-        data.test().count());
+        channels.validationSource(),
+        data.validation() == null ? 0 : data.validation().count(),
+        test,
+        data.test() == null ? 0 : data.test().count());
   }
 
-  private static Map<String, Object> hyperparameters(Hyperparameters settings) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    values.put("optimizer", "adam");
-    values.put("learningRate", settings.learningRate());
-    values.put("batchSize", settings.batchSize());
-    values.put("loss", "softmax cross-entropy");
-    return values;
+  private static TrainingProvenance.ChannelInfo channel(
+      java.nio.file.Path path, LabeledDataset dataset) {
+    return new TrainingProvenance.ChannelInfo(
+        path.toAbsolutePath().normalize().toString(), dataset.format(), dataset.checksums());
   }
 
   private static Map<String, String> software() {
@@ -151,17 +208,5 @@ public final class TrainingPipeline {
     versions.put("java", Runtime.version().toString());
     versions.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     return versions;
-  }
-
-  private static void logEpoch(EpochMetrics metrics, Hyperparameters settings) {
-    LOG.info(
-        "epoch {}/{}: trainLoss={} trainAccuracy={} testLoss={} testAccuracy={} elapsedSeconds={}",
-        metrics.epoch(),
-        settings.epochs(),
-        "%.4f".formatted(metrics.trainLoss()),
-        "%.4f".formatted(metrics.trainAccuracy()),
-        "%.4f".formatted(metrics.testLoss()),
-        "%.4f".formatted(metrics.testAccuracy()),
-        "%.1f".formatted(metrics.elapsedSeconds()));
   }
 }

@@ -7,49 +7,81 @@ import java.util.Map;
 /**
  * Provenance of a trained model, stored as the {@code training} object of model.json.
  *
- * @param dataset the data the model was trained and tested on
- * @param hyperparameters optimiser, loss, batch size and learning rate
+ * @param dataset the channels the model was trained, validated and tested on
+ * @param hyperparameters the hyperparameters exactly as given to the job
  * @param seed the run's random seed
  * @param epochs passes over the training set
- * @param testAccuracy accuracy on the test images after the last epoch, in [0, 1]
- * @param testLoss mean cross-entropy on the test images after the last epoch
+ * @param summary the final evaluation
  * @param history per-epoch metrics
- * @param parameterCount trained scalar parameters
+ * @param parameterCount scalar parameters, batch-norm running statistics included
  * @param architecture one description per layer, in order
- * @param startedAt UTC start of the run, ISO-8601
+ * @param startedAt UTC start of the job that wrote the model, ISO-8601
  * @param finishedAt UTC end of training and evaluation, before the export, ISO-8601
- * @param durationSeconds seconds from start to finish
+ * @param trainingSeconds wall-clock seconds spent training, summed over resumed runs
  * @param software library and runtime versions
  * @param parity the ONNX parity check, or null before it ran
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingProvenance(
     DatasetInfo dataset,
-    Map<String, Object> hyperparameters,
+    Map<String, String> hyperparameters,
     int seed,
     int epochs,
-    double testAccuracy,
-    double testLoss,
+    Summary summary,
     List<EpochMetrics> history,
     long parameterCount,
     List<String> architecture,
     String startedAt,
     String finishedAt,
-    double durationSeconds,
+    double trainingSeconds,
     Map<String, String> software,
     ParityReport parity) {
 
   /**
-   * The training data.
+   * The data channels.
    *
-   * @param name data set name
-   * @param source folder the IDX files were read from
-   * @param sha256 lowercase hex SHA-256 of each IDX file, by file name
-   * @param trainImages training images used
-   * @param testImages test images used
+   * @param train the training channel
+   * @param trainImages images trained on
+   * @param validation where the validation images came from: {@code channel}, {@code held-out} (a
+   *     stratified part of the training channel) or {@code none}
+   * @param validationImages validation images
+   * @param test the test channel, or null
+   * @param testImages test images, 0 without a test channel
    */
   public record DatasetInfo(
-      String name, String source, Map<String, String> sha256, int trainImages, int testImages) {}
+      ChannelInfo train,
+      int trainImages,
+      String validation,
+      int validationImages,
+      ChannelInfo test,
+      int testImages) {}
+
+  /**
+   * One data channel.
+   *
+   * @param source folder the channel was read from
+   * @param format {@code idx} or {@code image-folder}
+   * @param sha256 lowercase hex SHA-256 digests, by file name
+   */
+  public record ChannelInfo(String source, String format, Map<String, String> sha256) {}
+
+  /**
+   * The final evaluation, the headline of {@code metrics.json}.
+   *
+   * @param split {@code test}, or {@code validation} without a test channel
+   * @param images images evaluated
+   * @param accuracy share classified correctly, in [0, 1]
+   * @param loss mean cross-entropy
+   * @param macroF1 unweighted mean of the per-class F1 scores
+   * @param expectedCalibrationError expected calibration error of the top-class probability
+   */
+  public record Summary(
+      String split,
+      int images,
+      double accuracy,
+      double loss,
+      double macroF1,
+      double expectedCalibrationError) {}
 
   /** Returns a copy with the parity report set. */
   public TrainingProvenance withParity(ParityReport report) {
@@ -58,14 +90,13 @@ public record TrainingProvenance(
         hyperparameters,
         seed,
         epochs,
-        testAccuracy,
-        testLoss,
+        summary,
         history,
         parameterCount,
         architecture,
         startedAt,
         finishedAt,
-        durationSeconds,
+        trainingSeconds,
         software,
         report);
   }

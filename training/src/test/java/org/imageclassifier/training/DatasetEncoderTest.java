@@ -15,16 +15,17 @@ class DatasetEncoderTest {
   private static final ModelContract.Input INPUT =
       NetworkSpec.fashionMnistCnn().input(OnnxExporter.INPUT_NAME);
 
-  private static LabeledImages train;
+  private static IdxDataset train;
 
   @BeforeAll
   static void loadSubset() throws IOException {
-    train = FashionMnist.load(TestData.subsetDirectory(), FashionMnist.Split.TRAIN, 0);
+    train = IdxDataset.read(TestData.fashionTrain(), FashionMnist.LABELS, 0);
   }
 
   @Test
   void normalisationMatchesDirectStatistics() {
-    ModelContract.Preprocessing settings = DatasetEncoder.normalisation(INPUT, train.images());
+    ModelContract.Preprocessing settings =
+        DatasetEncoder.normalisation(INPUT, train, DatasetEncoder.all(train));
 
     double sum = 0;
     double sumOfSquares = 0;
@@ -44,9 +45,11 @@ class DatasetEncoderTest {
 
   @Test
   void encodedSetIsStandardised() {
-    ModelContract.Preprocessing settings = DatasetEncoder.normalisation(INPUT, train.images());
+    ModelContract.Preprocessing settings =
+        DatasetEncoder.normalisation(INPUT, train, DatasetEncoder.all(train));
 
-    TensorSet encoded = DatasetEncoder.encode(new Preprocessor(INPUT, settings), train);
+    TensorSet encoded =
+        DatasetEncoder.encode(new Preprocessor(INPUT, settings), train, DatasetEncoder.all(train));
 
     double sum = 0;
     double sumOfSquares = 0;
@@ -61,9 +64,11 @@ class DatasetEncoderTest {
 
   @Test
   void encodedPixelFollowsContractFormula() {
-    ModelContract.Preprocessing settings = DatasetEncoder.normalisation(INPUT, train.images());
+    ModelContract.Preprocessing settings =
+        DatasetEncoder.normalisation(INPUT, train, DatasetEncoder.all(train));
 
-    TensorSet encoded = DatasetEncoder.encode(new Preprocessor(INPUT, settings), train);
+    TensorSet encoded =
+        DatasetEncoder.encode(new Preprocessor(INPUT, settings), train, DatasetEncoder.all(train));
 
     int index = 5 * 784 + 14 * 28 + 14;
     float expected =

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,148 +15,174 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.imageclassifier.core.model.Activation;
 import org.imageclassifier.core.model.ModelContract;
 import org.imageclassifier.core.model.ModelPackage;
 import org.imageclassifier.core.model.OnnxPredictor;
 import org.imageclassifier.core.model.TensorBatch;
-import org.junit.jupiter.api.AfterAll;
+import org.imageclassifier.core.preprocess.Preprocessor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Trains the CNN once on the committed subset (2,000 training images, 3 epochs) and checks the
- * network, its ONNX export and the parity check against it.
+ * Runs the whole job once on the committed subset (2,000 training images, a tenth held out for
+ * validation, 3 epochs, batch normalisation, dropout and augmentation; 500 test images) and checks
+ * the published model folder, its report, serving through core and the parity check.
  */
 class TrainingPipelineTest {
 
-  private static final NetworkSpec SPEC = NetworkSpec.fashionMnistCnn();
   private static final Instant START = Instant.parse("2026-12-04T16:30:00Z");
+  private static final int TEST_IMAGES = 500;
+  private static final Map<String, String> HYPERPARAMETERS =
+      Map.ofEntries(
+          Map.entry("epochs", "3"),
+          Map.entry("batch_size", "32"),
+          Map.entry("learning_rate", "0.003"),
+          Map.entry("lr_schedule", "cosine"),
+          Map.entry("filters", "16,32"),
+          Map.entry("batch_norm", "true"),
+          Map.entry("dropout", "0.2"),
+          Map.entry("crop_padding", "2"),
+          Map.entry("horizontal_flip", "true"),
+          Map.entry("test_limit", Integer.toString(TEST_IMAGES)),
+          Map.entry("parity_images", Integer.toString(TEST_IMAGES)),
+          Map.entry("model_version", "test-version"));
 
-  private static JobOptions options;
-  private static PreparedData data;
-  private static TrainedNetwork network;
-  private static Evaluation test;
+  @TempDir static Path root;
+
+  private static JobResult result;
+  private static Path model;
+  private static ModelContract contract;
+  private static JsonNode training;
+  private static TensorSet test;
 
   @TempDir Path temp;
 
   @BeforeAll
-  static void trainOnSubset() throws IOException {
+  static void runJob() throws Exception {
     System.setProperty("ai.djl.offline", "true");
-    options = subsetOptions("--epochs", "3", "--parity-images", "500");
-    data = TrainingPipeline.prepare(SPEC, options);
-    network = TrainingPipeline.train(SPEC, data, options.hyperparameters());
-    test = network.evaluate(data.test());
-  }
-
-  @AfterAll
-  static void closeNetwork() {
-    network.close();
+    TestData.layOut(
+        root,
+        Map.of("train", TestData.fashionTrain(), "test", TestData.fashionTest()),
+        HYPERPARAMETERS);
+    JobPaths paths = JobPaths.resolve(root, null, Map.of());
+    JobSettings settings = HyperparameterParser.parse(HYPERPARAMETERS);
+    result = TrainingPipeline.run(paths, settings, new StopSignal(), System.out, START);
+    model = paths.modelDirectory();
+    contract = ModelPackage.readContract(model.resolve("model.json"));
+    training = contract.training();
+    IdxDataset testSet = IdxDataset.read(TestData.fashionTest(), FashionMnist.LABELS, TEST_IMAGES);
+    test = DatasetEncoder.encode(Preprocessor.of(contract), testSet, DatasetEncoder.all(testSet));
   }
 
   @Test
-  void networkBeatsChanceOnHeldOutImages() {
-    assertThat(data.test().count()).isEqualTo(TestData.TEST_IMAGES);
-    assertThat(test.accuracy()).isGreaterThanOrEqualTo(0.6);
+  void networkBeatsChanceOnTestImages() {
+    assertThat(result.metrics().split()).isEqualTo("test");
+    assertThat(result.metrics().images()).isEqualTo(TEST_IMAGES);
+    assertThat(result.metrics().accuracy()).isGreaterThanOrEqualTo(0.6);
   }
 
   @Test
   void historyHasOneEntryPerEpoch() {
-    assertThat(network.history()).extracting(EpochMetrics::epoch).containsExactly(1, 2, 3);
-    assertThat(network.history().getLast().testAccuracy()).isEqualTo(test.accuracy());
-    assertThat(network.history().getLast().trainLoss())
-        .isLessThan(network.history().getFirst().trainLoss());
+    JsonNode history = training.path("history");
+
+    assertThat(history).hasSize(3);
+    assertThat(history.get(2).path("trainLoss").asDouble())
+        .isLessThan(history.get(0).path("trainLoss").asDouble());
+    assertThat(history.get(2).path("validationAccuracy").asDouble()).isGreaterThan(0.5);
   }
 
   @Test
   void parameterCountMatchesArchitecture() {
-    long conv1 = 32 * 9 + 32;
-    long conv2 = 64 * 32 * 9 + 64;
-    long dense = 10 * 64 * 7 * 7 + 10;
+    long conv1 = 16 * 9 + 16;
+    long norm1 = 4 * 16;
+    long conv2 = 32 * 16 * 9 + 32;
+    long norm2 = 4 * 32;
+    long dense = 10 * 32 * 7 * 7 + 10;
 
-    assertThat(network.parameterCount()).isEqualTo(conv1 + conv2 + dense);
+    assertThat(training.path("parameterCount").asLong())
+        .isEqualTo(conv1 + norm1 + conv2 + norm2 + dense);
   }
 
   @Test
-  void publishedModelPassesParity() throws Exception {
-    Path output = temp.resolve("model");
-
-    ParityReport report = publish(export(), output);
-
-    assertThat(report.passed()).isTrue();
-    assertThat(report.images()).isEqualTo(TestData.TEST_IMAGES);
-    assertThat(report.argmaxMismatches()).isZero();
-    assertThat(report.maxAbsDifference()).isLessThanOrEqualTo(ParityCheck.DEFAULT_TOLERANCE);
-    assertThat(output).isDirectoryContaining("glob:**/model.onnx");
-    assertThat(output).isDirectoryContaining("glob:**/model.json");
-    assertThat(stagingFolders()).isEmpty();
+  void parityPassedWithBatchNorm() {
+    assertThat(result.parity().passed()).isTrue();
+    assertThat(result.parity().images()).isEqualTo(TEST_IMAGES);
+    assertThat(result.parity().argmaxMismatches()).isZero();
+    assertThat(result.parity().maxAbsDifference())
+        .isLessThanOrEqualTo(ParityCheck.DEFAULT_TOLERANCE);
+    assertThat(training.path("architecture").toString()).contains("batch norm", "dropout 0.2");
   }
 
   @Test
-  void publishedModelServesThroughCore() throws Exception {
-    Path output = temp.resolve("model");
-    publish(export(), output);
-
-    ModelPackage opened = ModelPackage.open(output);
+  void servedThroughCoreMatchesReport() throws Exception {
     float[][] probabilities;
-    try (OnnxPredictor predictor = OnnxPredictor.load(opened)) {
-      probabilities = predictor.predict(new TensorBatch(data.test().data(), data.test().count()));
+    try (OnnxPredictor predictor = OnnxPredictor.load(ModelPackage.open(model))) {
+      probabilities = predictor.predict(new TensorBatch(test.data(), test.count()));
     }
 
-    float[][] logits = network.logits(data.test());
     int correct = 0;
     for (int i = 0; i < probabilities.length; i++) {
       assertThat(sum(probabilities[i])).isCloseTo(1.0, within(1e-5));
-      assertThat(Metrics.argmax(probabilities[i])).isEqualTo(Metrics.argmax(logits[i]));
-      correct += Metrics.argmax(probabilities[i]) == data.test().labels()[i] ? 1 : 0;
+      correct += Metrics.argmax(probabilities[i]) == test.labels()[i] ? 1 : 0;
     }
-    assertThat((double) correct / probabilities.length).isEqualTo(test.accuracy());
+    assertThat((double) correct / probabilities.length).isEqualTo(result.metrics().accuracy());
   }
 
   @Test
-  void contractDescribesModel() throws Exception {
-    Path output = temp.resolve("model");
-    publish(export(), output);
+  void metricsFileMatchesSummary() throws Exception {
+    JsonNode metrics = ModelPackage.mapper().readTree(model.resolve("metrics.json").toFile());
+    int total = 0;
+    int diagonal = 0;
+    for (int actual = 0; actual < 10; actual++) {
+      for (int predicted = 0; predicted < 10; predicted++) {
+        int count = metrics.path("confusionMatrix").get(actual).get(predicted).asInt();
+        total += count;
+        diagonal += actual == predicted ? count : 0;
+      }
+    }
 
-    ModelContract contract = ModelPackage.readContract(output.resolve("model.json"));
+    assertThat(total).isEqualTo(TEST_IMAGES);
+    assertThat((double) diagonal / total).isEqualTo(metrics.path("accuracy").asDouble());
+    assertThat(training.path("summary").path("accuracy").asDouble())
+        .isEqualTo(metrics.path("accuracy").asDouble());
+    assertThat(training.path("summary").path("expectedCalibrationError").asDouble())
+        .isEqualTo(metrics.path("expectedCalibrationError").asDouble());
+  }
 
+  @Test
+  void contractDescribesModel() {
     assertThat(contract.name()).isEqualTo("fashion-mnist-cnn");
     assertThat(contract.version()).isEqualTo("test-version");
     assertThat(contract.onnx().opset()).isEqualTo(13);
     assertThat(contract.input()).isEqualTo(new ModelContract.Input("input", "NCHW", 1, 28, 28));
-    assertThat(contract.preprocessing()).isEqualTo(data.preprocessing());
     assertThat(contract.output()).isEqualTo(new ModelContract.Output("logits", Activation.SOFTMAX));
     assertThat(contract.labels()).isEqualTo(FashionMnist.LABELS);
     assertThat(contract.confidenceThreshold()).isZero();
   }
 
   @Test
-  void contractRecordsProvenance() throws Exception {
-    Path output = temp.resolve("model");
-    ParityReport report = publish(export(), output);
-
-    var training = ModelPackage.readContract(output.resolve("model.json")).training();
-
+  void contractRecordsProvenance() {
     assertThat(training.path("seed").asInt()).isEqualTo(42);
     assertThat(training.path("epochs").asInt()).isEqualTo(3);
-    assertThat(training.path("testAccuracy").asDouble()).isEqualTo(test.accuracy());
-    assertThat(training.path("parameterCount").asLong()).isEqualTo(network.parameterCount());
-    assertThat(training.path("dataset").path("sha256").size()).isEqualTo(4);
-    assertThat(training.path("dataset").path("trainImages").asInt()).isEqualTo(2000);
-    assertThat(training.path("hyperparameters").path("optimizer").asText()).isEqualTo("adam");
+    assertThat(training.path("hyperparameters").path("filters").asText()).isEqualTo("16,32");
+    assertThat(training.path("dataset").path("train").path("sha256").size()).isEqualTo(2);
+    assertThat(training.path("dataset").path("test").path("format").asText()).isEqualTo("idx");
+    assertThat(training.path("dataset").path("trainImages").asInt()).isEqualTo(1799);
+    assertThat(training.path("dataset").path("validationImages").asInt()).isEqualTo(201);
     assertThat(training.path("software").path("djl").asText()).isEqualTo("0.36.0");
-    assertThat(training.path("history").size()).isEqualTo(3);
+    assertThat(training.path("trainingSeconds").asDouble()).isPositive();
     assertThat(training.path("parity").path("maxAbsDifference").asDouble())
-        .isEqualTo(report.maxAbsDifference());
+        .isEqualTo(result.parity().maxAbsDifference());
   }
 
   @Test
-  void tamperedExportFailsAndWritesNothing() throws IOException {
+  void tamperedExportFailsAndWritesNothing() throws Exception {
     Path output = temp.resolve("model");
-    ModelProto tampered = perturbFirstValue(export(), "layer7.bias", 0.01f);
+    ModelProto tampered = perturbFirstValue(exported(), "layer10.bias", 0.01f);
 
     assertThatThrownBy(() -> publish(tampered, output))
         .isInstanceOf(ParityException.class)
@@ -171,31 +198,37 @@ class TrainingPipelineTest {
   @Test
   void failedCheckKeepsPreviousModel() throws Exception {
     Path output = temp.resolve("model");
-    publish(export(), output);
+    publish(exported(), output);
     byte[] before = Files.readAllBytes(output.resolve("model.json"));
 
-    ModelProto tampered = perturbFirstValue(export(), "layer0.weight", 1f);
+    ModelProto tampered = perturbFirstValue(exported(), "layer0.weight", 1f);
 
     assertThatThrownBy(() -> publish(tampered, output)).isInstanceOf(ParityException.class);
     assertThat(Files.readAllBytes(output.resolve("model.json"))).isEqualTo(before);
     assertThat(stagingFolders()).isEmpty();
   }
 
-  private static JobOptions subsetOptions(String... extra) {
-    String[] base = {
-      "--data-dir", TestData.subsetDirectory().toString(), "--version", "test-version"
-    };
-    String[] args = Stream.concat(Arrays.stream(base), Arrays.stream(extra)).toArray(String[]::new);
-    return JobOptions.parse(args, START);
+  private static ModelProto exported() throws IOException {
+    return ModelProto.parseFrom(Files.readAllBytes(model.resolve("model.onnx")));
   }
 
-  private static ModelProto export() {
-    return OnnxExporter.export(SPEC, network.block(), TrainingPipeline.MODEL_NAME);
-  }
-
+  /** Publishes an export, checked against the logits the job's own export gives. */
   private static ParityReport publish(ModelProto onnx, Path output) throws Exception {
-    ContractDraft draft = TrainingPipeline.draft(options, data, network, test, START);
-    ParityCheck parity = ParityCheck.against(network, data.test(), options.parityImages());
+    float[][] expected;
+    try (OnnxPredictor predictor = OnnxPredictor.load(ModelPackage.open(model))) {
+      expected = predictor.predictRaw(new TensorBatch(test.data(), test.count()));
+    }
+    TrainingProvenance provenance =
+        ModelPackage.mapper().treeToValue(training, TrainingProvenance.class);
+    ContractDraft draft =
+        new ContractDraft(
+            contract.name(),
+            contract.version(),
+            contract.input(),
+            contract.preprocessing(),
+            contract.labels(),
+            provenance);
+    ParityCheck parity = new ParityCheck(test, expected, ParityCheck.DEFAULT_TOLERANCE);
     return ModelPublisher.publish(onnx, draft, parity, output);
   }
 

@@ -77,6 +77,21 @@ final class ProgressPrinter implements NetworkTrainer.Listener {
     return line.toString();
   }
 
+  /**
+   * Formats the final evaluation line, prefixed by its split, for example {@code
+   * test_accuracy=0.9412 test_loss=0.1700 test_macro_f1=0.9409
+   * test_expected_calibration_error=0.0120}.
+   */
+  static String finalLine(ClassificationMetrics metrics) {
+    String split = metrics.split();
+    StringBuilder line = new StringBuilder(split).append("_images=").append(metrics.images());
+    append(line, split + "_accuracy", "%.4f", metrics.accuracy());
+    append(line, split + "_loss", "%.4f", metrics.loss());
+    append(line, split + "_macro_f1", "%.4f", metrics.macroF1());
+    append(line, split + "_expected_calibration_error", "%.4f", metrics.expectedCalibrationError());
+    return line.toString();
+  }
+
   private static void append(StringBuilder line, String name, String format, double value) {
     line.append(' ').append(name).append('=').append(String.format(Locale.ROOT, format, value));
   }

@@ -61,7 +61,10 @@ public final class TrainingPipeline {
             stop,
             new ProgressPrinter(out, settings.hyperparameters().epochs(), System.console()));
     try (TrainedNetwork network = trainer.train()) {
-      return finish(paths, settings, channels, data, network, started);
+      JobResult result = finish(paths, settings, channels, data, network, started);
+      out.println(ProgressPrinter.finalLine(result.metrics()));
+      out.flush();
+      return result;
     }
   }
 

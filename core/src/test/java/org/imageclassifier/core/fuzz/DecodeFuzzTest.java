@@ -16,11 +16,11 @@ import org.imageclassifier.core.preprocess.Preprocessor;
  * an {@link ImageDecodeException}; any other exception, an OutOfMemoryError or an input that runs
  * past the per-input timeout is a finding.
  *
- * <p>The seeds are the files of the test corpus, which the build copies to {@code
- * DecodeFuzzTestInputs/decodeAndPreprocess}. A plain test run replays them (regression mode); the
- * {@code fuzz} execution of core's Surefire configuration fuzzes for a few seconds. The pixel
- * budget is the one a function with a 256 MiB decode heap gets, so that an image the budget admits
- * but the heap cannot hold fails as an OutOfMemoryError.
+ * <p>The seeds are the files of the test corpus and the JPEG test files, which the build copies to
+ * {@code DecodeFuzzTestInputs/decodeAndPreprocess}. A plain test run replays them (regression
+ * mode); the {@code fuzz} execution of core's Surefire configuration fuzzes for a few seconds. The
+ * pixel budget is the one a function with a 256 MiB decode heap gets, so that an image the budget
+ * admits but the heap cannot hold fails as an OutOfMemoryError.
  */
 class DecodeFuzzTest {
 

@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-/** What {@link FaultProxy} does with a request that a fault rule matches. */
+/** The action {@link FaultProxy} takes on a request that a fault rule matches. */
 public sealed interface Fault {
 
   /**
-   * Answers with this response and never forwards the request.
+   * Sends this response and never forwards the request.
    *
    * @param status HTTP status code
    * @param headers response headers besides Content-Length and Connection
@@ -25,14 +25,14 @@ public sealed interface Fault {
   record DelayThenForward(Duration delay) implements Fault {}
 
   /**
-   * Holds the connection open without answering, then closes it. The request never reaches the
+   * Holds the connection open without a response, then closes it. The request never reaches the
    * server.
    *
    * @param duration time to hold the connection
    */
   record Stall(Duration duration) implements Fault {}
 
-  /** Closes the connection without answering; the request never reaches the server. */
+  /** Closes the connection without a response, so the request never reaches the server. */
   record Disconnect() implements Fault {}
 
   /** Returns S3's 503 SlowDown, its throttling response. */

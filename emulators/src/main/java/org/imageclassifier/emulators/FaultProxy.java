@@ -25,15 +25,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An HTTP/1.1 proxy on a free loopback port that forwards requests to one server, such as S3Proxy
- * or dynalite, and answers requests that match a fault rule with an error, a delay, a stall or a
- * dropped connection. Point a client's endpoint override at {@link #endpoint()} to test its retries
- * through a real HTTP layer.
+ * or dynalite. Requests that match a fault rule get an error response, a delay, a stall or a
+ * dropped connection instead. Point a client's endpoint override at {@link #endpoint()} to test its
+ * retries through a real HTTP layer.
  *
  * <p>Each connection carries one request: the proxy forwards it with {@code Connection: close} and
  * closes both sides after the response. Request bodies with Content-Length or chunked transfer
- * coding are read whole (at most {@value #MAX_BODY_BYTES} bytes) before a rule is applied, and
- * {@code Expect: 100-continue} is answered by the proxy. The Host header is forwarded unchanged, so
- * signed requests stay valid for servers that check AWS Signature Version 4 against it.
+ * coding are read whole (at most {@value #MAX_BODY_BYTES} bytes) before a rule is applied, and the
+ * proxy itself sends the {@code 100 Continue} that {@code Expect: 100-continue} waits for. The Host
+ * header is forwarded unchanged, so signed requests stay valid for servers that check AWS Signature
+ * Version 4 against it.
  *
  * <p>Thread-safe: rules may be added while requests run. Every request is recorded in {@link
  * #requests()}.

@@ -62,11 +62,11 @@ public final class AwsClients {
   }
 
   /**
-   * Returns the retry strategy and timeouts of every client: the SDK's standard strategy with its
-   * AWS retry conditions (throttling codes such as SlowDown, ThrottlingException and
-   * ProvisionedThroughputExceededException, 5xx statuses, I/O errors, timed-out attempts), the
-   * configured attempts and backoff, and the token bucket that stops retries when most calls fail
-   * left on.
+   * Returns the retry strategy and timeouts of every client. The strategy is the SDK's standard one
+   * with its AWS retry conditions: throttling codes such as SlowDown, ThrottlingException and
+   * ProvisionedThroughputExceededException, 5xx statuses, I/O errors and timed-out attempts. It
+   * gets the configured attempts and backoff, and keeps the token bucket that stops retries when
+   * most calls fail.
    */
   static ClientOverrideConfiguration overrides(SdkRetrySettings retry) {
     RetryStrategy strategy =

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * How the SDK clients retry and time out each S3 and DynamoDB call. Throttling (503 SlowDown, 400
- * ThrottlingException or ProvisionedThroughputExceededException), 5xx responses, I/O errors and
- * timed-out attempts are retried with exponential backoff and full jitter; when the attempts are
- * spent or the call timeout passes, the call throws and the invocation fails, so Lambda retries the
- * event.
+ * Retry and timeout settings of the SDK clients, for each S3 and DynamoDB call. Throttling (503
+ * SlowDown, 400 ThrottlingException or ProvisionedThroughputExceededException), 5xx responses, I/O
+ * errors and timed-out attempts are retried with exponential backoff and full jitter. When the
+ * attempts are spent or the call timeout passes, the call throws and the invocation fails, so
+ * Lambda retries the event.
  *
  * @param maxAttempts attempts per call including the first, at least 1
  * @param baseDelay backoff base for errors other than throttling: attempt n waits a random time up

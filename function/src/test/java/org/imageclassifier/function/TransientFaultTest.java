@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import org.imageclassifier.emulators.Fault;
 import org.imageclassifier.emulators.FaultProxy;
+import org.imageclassifier.emulators.LocalLambdaContext;
 import org.imageclassifier.emulators.RequestHead;
 import org.imageclassifier.function.RecordOutcome.Disposition;
 import org.junit.jupiter.api.AfterAll;
@@ -180,6 +181,28 @@ class TransientFaultTest {
 
     assertThat(bucket.item(key)).isEmpty();
     assertThat(bucket.resultObject(key)).isEmpty();
+  }
+
+  @Test
+  void lateWriteIsNotStoredTwice() {
+    String key = "uploads/late item write.png";
+    S3Event event = bucket.putAndNotify(key, image);
+    Predicate<RequestHead> put = RequestHead.dynamoDb("PutItem");
+    long putsBefore = dynamoDbProxy.count(put);
+    // The first attempt times out on the client but reaches dynalite later; the second never
+    // arrives; the third finds the item of the first and loses the conditional put.
+    dynamoDbProxy.inject(put, 1, new Fault.DelayThenForward(Duration.ofMillis(1200)));
+    dynamoDbProxy.inject(put, 1, new Fault.Stall(Duration.ofSeconds(3)));
+    LocalLambdaContext context = Bucket.context();
+
+    RecordOutcome outcome = single(handler.handleRequest(event, context).records());
+
+    assertThat(dynamoDbProxy.count(put) - putsBefore).isEqualTo(3);
+    assertThat(outcome.disposition()).isEqualTo(Disposition.DUPLICATE);
+    assertThat(outcome.result().requestId()).isEqualTo(context.getAwsRequestId());
+    List<ClassificationResult> copies = bucket.storedCopies(key);
+    assertThat(copies.getFirst()).isEqualTo(copies.get(1));
+    assertThat(copies.getFirst().requestId()).isEqualTo(context.getAwsRequestId());
   }
 
   private static List<RecordOutcome> invoke(S3Event event) {

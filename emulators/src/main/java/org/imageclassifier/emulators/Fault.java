@@ -25,6 +25,23 @@ public sealed interface Fault {
   record DelayThenForward(Duration delay) implements Fault {}
 
   /**
+   * Forwards the request and sends the response at most this fast, in pieces ten times a second, as
+   * a congested network would.
+   *
+   * @param bytesPerSecond response bytes per second, at least 10
+   */
+  record Throttle(int bytesPerSecond) implements Fault {
+
+    /** Creates the fault after checking the rate. */
+    public Throttle {
+      if (bytesPerSecond < 10) {
+        throw new IllegalArgumentException(
+            "bytesPerSecond must be at least 10, was " + bytesPerSecond);
+      }
+    }
+  }
+
+  /**
    * Holds the connection open without a response, then closes it. The request never reaches the
    * server.
    *

@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An HTTP/1.1 proxy on a free loopback port that forwards requests to one server, such as S3Proxy
- * or dynalite. Requests that match a fault rule get an error response, a delay, a stall or a
- * dropped connection instead. Point a client's endpoint override at {@link #endpoint()} to test its
- * retries through a real HTTP layer.
+ * or dynalite. Requests that match a fault rule get an error response, a delay, a slow response, a
+ * stall or a dropped connection instead. Point a client's endpoint override at {@link #endpoint()}
+ * to test its retries through a real HTTP layer.
  *
  * <p>Each connection carries one request: the proxy forwards it with {@code Connection: close} and
  * closes both sides after the response. Request bodies with Content-Length or chunked transfer
@@ -168,12 +168,13 @@ public final class FaultProxy implements AutoCloseable {
       throws IOException, InterruptedException {
     Fault fault = claimFault(head);
     switch (fault) {
-      case null -> forward(head, body, client);
+      case null -> forward(head, body, client, null);
       case Fault.Respond respond -> respond(client.getOutputStream(), respond);
       case Fault.DelayThenForward delay -> {
         Thread.sleep(delay.delay());
-        forward(head, body, client);
+        forward(head, body, client, null);
       }
+      case Fault.Throttle throttle -> forward(head, body, client, throttle);
       case Fault.Stall stall -> Thread.sleep(stall.duration());
       case Fault.Disconnect disconnect -> client.setSoLinger(true, 0);
     }
@@ -189,15 +190,31 @@ public final class FaultProxy implements AutoCloseable {
     return null;
   }
 
-  private void forward(RequestHead head, byte[] body, Socket client) throws IOException {
+  /** Forwards the request and copies the response back, at the throttle's rate when not null. */
+  private void forward(RequestHead head, byte[] body, Socket client, Fault.Throttle throttle)
+      throws IOException, InterruptedException {
     try (Socket server = new Socket(upstream.getHost(), upstream.getPort())) {
       OutputStream out = server.getOutputStream();
       out.write(head.forUpstream());
       out.write(body);
       out.flush();
-      server.getInputStream().transferTo(client.getOutputStream());
+      if (throttle == null) {
+        server.getInputStream().transferTo(client.getOutputStream());
+      } else {
+        copySlowly(server.getInputStream(), client.getOutputStream(), throttle.bytesPerSecond());
+      }
     } catch (SocketException e) {
       LOG.debug("FaultProxy at {}: forwarding {} ended: {}", endpoint, head, e.toString());
+    }
+  }
+
+  private static void copySlowly(InputStream in, OutputStream out, int bytesPerSecond)
+      throws IOException, InterruptedException {
+    byte[] piece = new byte[bytesPerSecond / 10];
+    for (int read = in.read(piece); read >= 0; read = in.read(piece)) {
+      out.write(piece, 0, read);
+      out.flush();
+      Thread.sleep(100);
     }
   }
 

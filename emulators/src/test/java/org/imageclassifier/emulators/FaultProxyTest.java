@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -126,6 +127,18 @@ class FaultProxyTest {
     }
     assertThat(dynamoDb.describeTable(b -> b.tableName(TABLE)).table().tableName())
         .isEqualTo(TABLE);
+  }
+
+  @Test
+  void throttledResponseArrivesWhole() {
+    byte[] content = new byte[3000];
+    Arrays.fill(content, (byte) 'x');
+    s3.putObject(b -> b.bucket(BUCKET).key("slow/body"), RequestBody.fromBytes(content));
+    s3Proxy.inject(RequestHead.s3("GET", BUCKET, "slow/body"), 1, new Fault.Throttle(10_000));
+
+    byte[] read = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("slow/body")).asByteArray();
+
+    assertThat(read).isEqualTo(content);
   }
 
   @Test

@@ -41,7 +41,8 @@ public final class ClassifyService implements AutoCloseable {
     this.s3 = s3;
     this.dynamoDb = dynamoDb;
     this.classifier = classifier;
-    this.downloader = new ObjectDownloader(s3, config.maxObjectBytes());
+    this.downloader =
+        new ObjectDownloader(s3, config.maxObjectBytes(), config.retry().readTimeout());
     this.store = new ResultStore(s3, dynamoDb, config, new ObjectMapper());
     this.results = new Results(classifier.contract());
   }

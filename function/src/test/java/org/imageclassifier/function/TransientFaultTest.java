@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.imageclassifier.core.corpus.CorpusCase;
 import org.imageclassifier.emulators.Fault;
 import org.imageclassifier.emulators.FaultProxy;
 import org.imageclassifier.emulators.LocalLambdaContext;
@@ -38,7 +40,8 @@ class TransientFaultTest {
           Duration.ofMillis(20),
           Duration.ofMillis(100),
           Duration.ofSeconds(1),
-          Duration.ofSeconds(3));
+          Duration.ofSeconds(3),
+          Duration.ofSeconds(1));
 
   private static Bucket bucket;
   private static FaultProxy s3Proxy;
@@ -184,6 +187,24 @@ class TransientFaultTest {
   }
 
   @Test
+  void slowBodyFailsInvocation() {
+    String key = "uploads/slow body.tif";
+    // 36 KB at 10 KB/s take 3.6 s, above the read timeout of 1 s.
+    S3Event event = bucket.putAndNotify(key, corpusFile("tiff-rgb-lzw.tif"));
+    s3Proxy.inject(RequestHead.s3("GET", bucket.name(), key), 1, new Fault.Throttle(10_000));
+
+    assertThatThrownBy(() -> invoke(event))
+        .isInstanceOf(RetryableFailureException.class)
+        .rootCause()
+        .isInstanceOf(SocketTimeoutException.class)
+        .hasMessageContaining("longer than 1000 ms");
+
+    assertThat(bucket.item(key)).isEmpty();
+    assertThat(bucket.resultObject(key)).isEmpty();
+    assertThat(single(invoke(event)).disposition()).isEqualTo(Disposition.STORED);
+  }
+
+  @Test
   void lateWriteIsNotStoredTwice() {
     String key = "uploads/late item write.png";
     S3Event event = bucket.putAndNotify(key, image);
@@ -203,6 +224,14 @@ class TransientFaultTest {
     List<ClassificationResult> copies = bucket.storedCopies(key);
     assertThat(copies.getFirst()).isEqualTo(copies.get(1));
     assertThat(copies.getFirst().requestId()).isEqualTo(context.getAwsRequestId());
+  }
+
+  private static byte[] corpusFile(String file) {
+    return CorpusCase.all().stream()
+        .filter(c -> c.file().equals(file))
+        .findFirst()
+        .orElseThrow()
+        .bytes();
   }
 
   private static List<RecordOutcome> invoke(S3Event event) {

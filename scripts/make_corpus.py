@@ -6,6 +6,7 @@ Every file is small. Each manifest row names the file, the expected outcome (CLA
 FAILED), the error code for failures, and for images the format and the width, height and EXIF
 orientation as displayed after the orientation is applied.
 """
+import base64
 import gzip
 import io
 import os
@@ -236,6 +237,32 @@ bmp_offset = 14 + len(bmp_header) + len(bmp_palette)
 bmp_bomb = b"BM" + struct.pack("<IHHI", bmp_offset + len(bmp_pixels), 0, 0, bmp_offset)
 open(path("bmp-rle-bomb-40000x40000.bmp"), "wb").write(bmp_bomb + bmp_header + bmp_palette + bmp_pixels)
 failed("bmp-rle-bomb-40000x40000.bmp", "IMAGE_TOO_LARGE")
+
+# Inputs found by fuzzing, kept as the fuzzer wrote them. This WebP has an alpha plane whose
+# lossless (VP8L) data runs past its chunk to the end of the file; TwelveMonkeys 3.14 read on as
+# zeros, one EOFException per byte, for 12 s.
+webp_overrun = base64.b64decode(
+    "UklGRh4IAABXRUJQVlA4WAoAAAAQAAAAdwAATwAAQUxQSCQAAAAFHxABEREOBZFsUP2b8H4BRFJEAxPR/3HoxWIwCAKC"
+    "V6P+JwBWUDgg1AcAAJAkAJ0BKngAUAA+bTKTRyQjIaEnM5zggA2JYwC11iDZn2Y9JKlYrvuH/T+GflZBLtM6oe/GX5C+"
+    "m4W14eM8HbHfKjudm67GlNicFyOqS2y5Y72v4aH9u/hvsnVV5gFjgvgr0VJJRkYeCAAAV0VCUFZQOFgKAAAAEAAAAHcA"
+    "AE8AAEFMUEgkAAAABR8wARERDgWRbFD9m/B+AURSRAMT0f9x6MViMAgCglej/if/////////////////////////////"
+    "/////////////////////////////////////////////////////////////////////////////////////wBWUDgg"
+    "1AcAAJAkAJ0BKngAUAA+bTKTRyQjIaEnM5zggA2JYwC11iDZn2Y9JKlYrvuH/T+CflZBLtM6oe/GX5C+ZYS14eM8HbHf"
+    "Kjudm67GlNicFyOqS2y5Y72v4aH9u/hvsnVV5gFjgvgr0ZLeJw/NIjTMWU6/kPnDRqbzKBJ0n8fgsJ4xK7Le4kT5Wiaw"
+    "4aTu41DUkYpI5j1vAXm/lOrYwycjrGe9VGyig9X1F5LSRnpCLqU4Aj/fHzXpIRDz+pf76B5np5Mimp2YElJ8OJ6k9Mf+"
+    "CkEXsFZ2vQbWufz/MoYYq3Hsz67M3yhkGvUVcnU7P8NZHwAQZdiNqIeXnMZ1IYcBqiffz6sqIVDAuG4W2hjO0bXF9jT2"
+    "Ui1MUqeA8FOUWTgJHJ63bveguEjiaPSRQSdsyCHn51qKUrrhf81PRPDmLdU2B4yum8Wririq6wAAAAAAAAAAAAAAAAAA"
+    "ALZd+f/OEvjHvrEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAEzva3vfqvChWsRg"
+    "p07YNItfozCWAAAAn8E6ZrmpXao01WpBxpziLVAeZFyRwJJ6Q+c7wQYgK+R2yOuJl7BOCZ72XBRHAycNNYIeTzyEljO2"
+    "aimUFo3FB31t7omgmA9wttkgLEUw6I1fH8drDUU6Vu3CfUHi0GQHvEKPNLnEj3Fl/6pYRQRcWF/F9lEgVnhpdFFhGENz"
+    "x/4KQRewVna9Bta5/P8yhhircezPrszfKGQa9RVydTs/w1kfABBl2I2oh5ecxnUhhwGqJ9/PqyohUMC4bhbaGM7RtUIJ"
+    "NEFkb2Jl9lItTFKngPBTlFk4CRyet273oLhI4mj0kUElJ2zIIefnWopSuuF/zU9E8OYt1TYHjK6bxauKuKrr/MX5dQ18"
+    "4zGLWQxfjwNjpXnTXaJYjlpEXngZZIq/eguwCVSSlEa9s+tsbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1t"
+    "bW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tVZgt4wUf2Q+/zbMY+GIDAAyUg7Zd+QAAEvjH"
+    "vrFM72t736rwoVrEYKdG2DiLX6Mwll54GWSKv3oLsAAA"
+)
+open(path("webp-alpha-overrun.webp"), "wb").write(webp_overrun)
+failed("webp-alpha-overrun.webp", "CORRUPT_IMAGE")
 
 os.remove(path("_cat.ppm"))
 with open(path("cases.csv"), "w") as manifest:

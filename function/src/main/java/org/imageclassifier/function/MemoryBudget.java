@@ -8,7 +8,8 @@ import org.imageclassifier.core.image.PixelBudget;
  * JVM's maximum heap ({@link Runtime#maxMemory()}), capped by the function's memory size ({@value
  * #MEMORY_SIZE_VARIABLE}, set by Lambda) when that is smaller. Decoding may use what remains after
  * {@link #RESERVED_BYTES} for the runtime, the SDK clients and the model, and two copies of the
- * largest object (the downloaded bytes and the decoder's input stream buffer).
+ * largest object (the download buffer and the array it returns are both alive when a download
+ * completes).
  *
  * <p>With the defaults (20 MiB objects), a 400 MiB heap leaves 232 MiB to decode: TIFF and BMP up
  * to 20 megapixels, WebP likewise, and JPEG, PNG and GIF up to 100 megapixels, which they decode

@@ -1,14 +1,12 @@
 package org.imageclassifier.core.image;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes with the javax.imageio reader that recognises the bytes (the JDK's, or a TwelveMonkeys
@@ -29,8 +27,7 @@ final class ImageIoDecoder {
 
   DecodedImage decode(byte[] bytes, ImageFormat format, DecodeTarget target)
       throws ImageDecodeException {
-    try (ImageInputStream input =
-        new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+    try (ImageInputStream input = new ByteArrayImageInputStream(bytes)) {
       ImageReader reader = readerFor(input, format);
       try {
         reader.setInput(input, true, true);

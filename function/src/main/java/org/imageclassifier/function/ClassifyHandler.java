@@ -82,21 +82,15 @@ public final class ClassifyHandler
     List<String> failedKeys = new ArrayList<>();
     List<Exception> failures = new ArrayList<>();
     for (S3EventNotificationRecord record : records) {
-      ObjectEvent event;
       try {
-        event = ObjectEvent.from(record);
-      } catch (IllegalArgumentException e) {
-        outcomes.add(malformed(record, e));
-        continue;
-      }
-      try {
-        outcomes.add(service.process(event, requestId));
+        outcomes.add(process(record, requestId));
       } catch (InferenceException | RuntimeException e) {
+        String key = keyOf(record);
         LOG.atError()
-            .addKeyValue("objectKey", event.key())
+            .addKeyValue("objectKey", key)
             .setCause(e)
             .log("Record failed; the event will be retried");
-        failedKeys.add(event.key());
+        failedKeys.add(key);
         failures.add(e);
       }
     }
@@ -104,6 +98,27 @@ public final class ClassifyHandler
       throw new RetryableFailureException(failedKeys, failures);
     }
     return new ClassifyResponse(outcomes);
+  }
+
+  private RecordOutcome process(S3EventNotificationRecord record, String requestId)
+      throws InferenceException {
+    ObjectEvent event;
+    try {
+      event = ObjectEvent.from(record);
+    } catch (IllegalArgumentException e) {
+      return malformed(record, e);
+    }
+    return service.process(event, requestId);
+  }
+
+  /** Returns the decoded key of a record, or the key as sent when it is not valid URL encoding. */
+  private static String keyOf(S3EventNotificationRecord record) {
+    String encodedKey = ObjectEvent.rawKey(record);
+    try {
+      return encodedKey == null ? null : ObjectEvent.decodeKey(encodedKey);
+    } catch (IllegalArgumentException e) {
+      return encodedKey;
+    }
   }
 
   private static RecordOutcome malformed(S3EventNotificationRecord record, Exception e) {

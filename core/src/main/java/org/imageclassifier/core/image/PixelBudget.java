@@ -27,9 +27,10 @@ public record PixelBudget(
 
   /**
    * Heap that a full-resolution reader needs per declared pixel, in bytes, with a margin. Measured
-   * with javax.imageio and TwelveMonkeys 3.14 on 4000x3000 images (JDK 25): a single-strip TIFF
-   * with JPEG or LZW compression kept 8.3 bytes per pixel live, WebP with alpha 6.2, lossless WebP
-   * 3.9 and 8-bit RLE BMP 3.6.
+   * with javax.imageio and TwelveMonkeys 3.14 on 4000x3000 images (JDK 25) as the smallest -Xmx
+   * that decoded the file, less two copies of the file: 8.3 bytes per pixel for a single-strip TIFF
+   * with JPEG or LZW compression, 6.2 for WebP with alpha, 3.9 for lossless WebP and 3.6 for 8-bit
+   * RLE BMP.
    */
   public static final int FULL_RESOLUTION_BYTES_PER_PIXEL = 12;
 

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.imageclassifier.emulators.LocalLambdaContext;
 import org.imageclassifier.emulators.S3Notifications;
@@ -107,6 +109,27 @@ record Bucket(AwsEndpoints aws, FunctionConfig config, String name) {
       return List.of(
           MAPPER.treeToValue(resultObject(key).orElseThrow(), ClassificationResult.class),
           MAPPER.treeToValue(itemDocument(key).orElseThrow(), ClassificationResult.class));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Returns how many items have the key, counted by a scan so that duplicates would show. */
+  int itemsWithKey(String key) {
+    return aws.dynamoDb()
+        .scan(
+            b ->
+                b.tableName(name)
+                    .filterExpression("#key = :key")
+                    .expressionAttributeNames(Map.of("#key", ResultsTable.KEY_ATTRIBUTE))
+                    .expressionAttributeValues(Map.of(":key", AttributeValue.fromS(key))))
+        .count();
+  }
+
+  /** Reads a test resource, such as {@code fashion-mnist/9-ankle-boot.png}. */
+  static byte[] resource(String name) {
+    try (InputStream in = Bucket.class.getClassLoader().getResourceAsStream(name)) {
+      return Objects.requireNonNull(in, name).readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Many records and repeated events classified in parallel by one handler, as concurrent Lambda
@@ -62,13 +57,18 @@ class ConcurrentDeliveryTest {
     List<S3Event> events = new ArrayList<>();
     List<S3EventNotificationRecord> allRecords = new ArrayList<>();
     for (String image : IMAGES) {
-      S3Event event = bucket.putAndNotify("uploads/" + image, resource(image));
+      S3Event event =
+          bucket.putAndNotify("uploads/" + image, Bucket.resource("fashion-mnist/" + image));
       events.addAll(Collections.nCopies(DELIVERIES, event));
       allRecords.addAll(event.getRecords());
     }
     events.add(new S3Event(allRecords));
-    S3Event older = bucket.putAndNotify("uploads/overwritten.png", resource("7-sneaker.png"));
-    S3Event newer = bucket.putAndNotify("uploads/overwritten.png", resource("9-ankle-boot.png"));
+    S3Event older =
+        bucket.putAndNotify(
+            "uploads/overwritten.png", Bucket.resource("fashion-mnist/7-sneaker.png"));
+    S3Event newer =
+        bucket.putAndNotify(
+            "uploads/overwritten.png", Bucket.resource("fashion-mnist/9-ankle-boot.png"));
     events.addAll(Collections.nCopies(DELIVERIES, older));
     events.addAll(Collections.nCopies(DELIVERIES, newer));
     Collections.shuffle(events, new Random(7));
@@ -78,7 +78,7 @@ class ConcurrentDeliveryTest {
     assertThat(outcomes).hasSize(IMAGES.length * (DELIVERIES + 1) + 2 * DELIVERIES);
     for (String image : IMAGES) {
       String key = "uploads/" + image;
-      assertThat(itemsWithKey(key)).as(key).isEqualTo(1);
+      assertThat(bucket.itemsWithKey(key)).as(key).isEqualTo(1);
       assertThat(storedCount(outcomes, key)).as(key).isEqualTo(1);
       List<ClassificationResult> copies = bucket.storedCopies(key);
       assertThat(copies.getFirst()).as(key).isEqualTo(copies.get(1));
@@ -89,7 +89,7 @@ class ConcurrentDeliveryTest {
 
   private static void assertNewestWins(String key, S3Event newest) {
     var object = newest.getRecords().getFirst().getS3().getObject();
-    assertThat(itemsWithKey(key)).isEqualTo(1);
+    assertThat(bucket.itemsWithKey(key)).isEqualTo(1);
     List<ClassificationResult> copies = bucket.storedCopies(key);
     assertThat(copies.getFirst()).isEqualTo(copies.get(1));
     assertThat(copies.getFirst().source().sequencer()).isEqualTo(object.getSequencer());
@@ -117,27 +117,5 @@ class ConcurrentDeliveryTest {
     return outcomes.stream()
         .filter(o -> o.key().equals(key) && o.disposition() == Disposition.STORED)
         .count();
-  }
-
-  private static int itemsWithKey(String key) {
-    return bucket
-        .aws()
-        .dynamoDb()
-        .scan(
-            b ->
-                b.tableName(bucket.name())
-                    .filterExpression("#key = :key")
-                    .expressionAttributeNames(Map.of("#key", ResultsTable.KEY_ATTRIBUTE))
-                    .expressionAttributeValues(Map.of(":key", AttributeValue.fromS(key))))
-        .count();
-  }
-
-  private static byte[] resource(String image) throws IOException {
-    try (InputStream in =
-        ConcurrentDeliveryTest.class
-            .getClassLoader()
-            .getResourceAsStream("fashion-mnist/" + image)) {
-      return Objects.requireNonNull(in, image).readAllBytes();
-    }
   }
 }

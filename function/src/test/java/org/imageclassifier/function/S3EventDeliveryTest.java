@@ -6,12 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.imageclassifier.emulators.LocalLambdaContext;
 import org.imageclassifier.function.ClassificationResult.Status;
 import org.imageclassifier.function.RecordOutcome.Disposition;
@@ -20,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The quirks of S3 event delivery: URL-encoded keys, the test event, result keys, objects deleted
@@ -60,7 +56,7 @@ class S3EventDeliveryTest {
 
   @Test
   void encodedKeysAreDecoded() throws IOException {
-    byte[] image = resource("fashion-mnist/9-ankle-boot.png");
+    byte[] image = Bucket.resource("fashion-mnist/9-ankle-boot.png");
     for (String key : List.of("uploads/this im + age.jpg", "uploads/café.jpg")) {
       bucket
           .aws()
@@ -98,7 +94,7 @@ class S3EventDeliveryTest {
   @Test
   void deletedObjectIsNotFound() throws IOException {
     String key = "uploads/deleted before delivery.png";
-    S3Event event = bucket.putAndNotify(key, resource("fashion-mnist/8-bag.png"));
+    S3Event event = bucket.putAndNotify(key, Bucket.resource("fashion-mnist/8-bag.png"));
     bucket.aws().s3().deleteObject(b -> b.bucket(bucket.name()).key(key));
 
     RecordOutcome first = single(handler.handleRequest(event, Bucket.context()));
@@ -115,7 +111,7 @@ class S3EventDeliveryTest {
   @Test
   void sameRecordThreeTimesStoresOnce() throws IOException {
     String key = "uploads/delivered three times.png";
-    S3Event event = bucket.putAndNotify(key, resource("fashion-mnist/7-sneaker.png"));
+    S3Event event = bucket.putAndNotify(key, Bucket.resource("fashion-mnist/7-sneaker.png"));
     LocalLambdaContext first = Bucket.context();
 
     List<Disposition> dispositions = new ArrayList<>();
@@ -125,7 +121,7 @@ class S3EventDeliveryTest {
 
     assertThat(dispositions)
         .containsExactly(Disposition.STORED, Disposition.DUPLICATE, Disposition.DUPLICATE);
-    assertThat(itemsWithKey(key)).isEqualTo(1);
+    assertThat(bucket.itemsWithKey(key)).isEqualTo(1);
     assertThat(resultObjectsWithKey(key)).isEqualTo(1);
     assertThat(bucket.item(key).orElseThrow().get("requestId").asText())
         .isEqualTo(first.getAwsRequestId());
@@ -136,7 +132,7 @@ class S3EventDeliveryTest {
   @Test
   void malformedRecordIsSkipped() throws IOException {
     String key = "uploads/next to a malformed record.png";
-    S3Event good = bucket.putAndNotify(key, resource("fashion-mnist/1-trouser.png"));
+    S3Event good = bucket.putAndNotify(key, Bucket.resource("fashion-mnist/1-trouser.png"));
     S3Event bad = EventLoader.loadS3Event("s3-events/s3-put-malformed-key.json");
     List<S3EventNotificationRecord> records = new ArrayList<>(bad.getRecords());
     records.addAll(good.getRecords());
@@ -156,19 +152,6 @@ class S3EventDeliveryTest {
     return response.records().getFirst();
   }
 
-  private static int itemsWithKey(String key) {
-    return bucket
-        .aws()
-        .dynamoDb()
-        .scan(
-            b ->
-                b.tableName(bucket.name())
-                    .filterExpression("#key = :key")
-                    .expressionAttributeNames(Map.of("#key", ResultsTable.KEY_ATTRIBUTE))
-                    .expressionAttributeValues(Map.of(":key", AttributeValue.fromS(key))))
-        .count();
-  }
-
   private static int resultObjectsWithKey(String key) {
     String resultKey = bucket.config().resultKey(key);
     return bucket
@@ -176,11 +159,5 @@ class S3EventDeliveryTest {
         .s3()
         .listObjectsV2(b -> b.bucket(bucket.name()).prefix(resultKey))
         .keyCount();
-  }
-
-  private static byte[] resource(String name) throws IOException {
-    try (InputStream in = S3EventDeliveryTest.class.getClassLoader().getResourceAsStream(name)) {
-      return Objects.requireNonNull(in, name).readAllBytes();
-    }
   }
 }

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Predicate;
 import org.imageclassifier.core.corpus.CorpusCase;
 import org.imageclassifier.emulators.Fault;
@@ -60,10 +58,7 @@ class TransientFaultTest {
             .withEndpoints(s3Proxy.endpoint(), dynamoDbProxy.endpoint())
             .withRetry(FAST_RETRIES);
     handler = new ClassifyHandler(config);
-    try (InputStream in =
-        TransientFaultTest.class.getClassLoader().getResourceAsStream("fashion-mnist/4-coat.png")) {
-      image = Objects.requireNonNull(in).readAllBytes();
-    }
+    image = Bucket.resource("fashion-mnist/4-coat.png");
   }
 
   @AfterAll

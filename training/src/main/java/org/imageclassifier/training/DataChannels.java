@@ -50,48 +50,31 @@ public record DataChannels(
     LabeledDataset train = read(trainPath, settings, data.trainLimit());
     LabeledDataset validation = optional(paths.channel("validation"), settings, 0, train);
     LabeledDataset test = optional(paths.channel("test"), settings, data.testLimit(), train);
+    Path testPath = test == null ? null : paths.channel("test");
     if (validation != null) {
-      int[] all = DatasetEncoder.all(train);
       return new DataChannels(
           train,
-          all,
+          DatasetEncoder.all(train),
           validation,
           DatasetEncoder.all(validation),
           "channel",
           test,
           trainPath,
-          testPath(paths, test));
+          testPath);
     }
     if (data.validationFraction() > 0) {
-      StratifiedSplit split =
-          StratifiedSplit.of(
-              train.labels(),
-              train.classes().size(),
-              data.validationFraction(),
-              settings.hyperparameters().seed());
+      StratifiedSplit split = split(train, data.validationFraction(), settings);
       return new DataChannels(
-          train,
-          split.train(),
-          train,
-          split.heldOut(),
-          "held-out",
-          test,
-          trainPath,
-          testPath(paths, test));
+          train, split.train(), train, split.heldOut(), "held-out", test, trainPath, testPath);
     }
     return new DataChannels(
-        train,
-        DatasetEncoder.all(train),
-        null,
-        new int[0],
-        "none",
-        test,
-        trainPath,
-        testPath(paths, test));
+        train, DatasetEncoder.all(train), null, new int[0], "none", test, trainPath, testPath);
   }
 
-  private static Path testPath(JobPaths paths, LabeledDataset test) {
-    return test == null ? null : paths.channel("test");
+  private static StratifiedSplit split(
+      LabeledDataset train, double fraction, JobSettings settings) {
+    return StratifiedSplit.of(
+        train.labels(), train.classes().size(), fraction, settings.hyperparameters().seed());
   }
 
   private static LabeledDataset optional(

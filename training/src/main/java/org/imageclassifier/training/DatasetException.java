@@ -2,7 +2,7 @@ package org.imageclassifier.training;
 
 import java.io.IOException;
 
-/** Thrown when a data channel is missing, empty or holds data the job cannot use. */
+/** Thrown when a data channel is missing, empty or contains data the job cannot use. */
 public class DatasetException extends IOException {
 
   private static final long serialVersionUID = 1L;

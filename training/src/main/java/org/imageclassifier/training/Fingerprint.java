@@ -16,7 +16,13 @@ final class Fingerprint {
 
   /** Hyperparameters that only change what is written after training. */
   private static final Set<String> OUTPUT_ONLY =
-      Set.of("model_name", "model_version", "parity_images", "test_limit", "class_names");
+      Set.of(
+          "model_name",
+          "model_version",
+          "parity_images",
+          "test_limit",
+          "class_names",
+          "test_time_flip");
 
   private Fingerprint() {}
 

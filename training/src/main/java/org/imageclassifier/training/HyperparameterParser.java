@@ -49,6 +49,8 @@ public final class HyperparameterParser {
         model_name          name written to model.json (default fashion-mnist-cnn)
         model_version       version written to model.json (default: UTC start time, 20261204T1630Z)
         parity_images       images compared between the network and its ONNX export, 1 to 100000 (default 1000)
+        test_time_flip      evaluate and export the mean of the logits of each image and its mirror
+                            image, true or false; training is unchanged (default false)
       """;
 
   private final Map<String, String> raw;
@@ -89,6 +91,7 @@ public final class HyperparameterParser {
         text("model_name", TrainingPipeline.MODEL_NAME),
         text("model_version", null),
         integer("parity_images", ParityCheck.DEFAULT_IMAGES, 1, 100_000),
+        bool("test_time_flip", false),
         raw);
   }
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where a SageMaker training job reads and writes, under a root that is {@code /opt/ml} in a
+ * The folders a SageMaker training job reads and writes, under a root that is {@code /opt/ml} in a
  * SageMaker container. The SageMaker training toolkit variables win over the defaults under the
  * root: {@code SM_MODEL_DIR}, {@code SM_INPUT_DIR}, {@code SM_INPUT_CONFIG_DIR}, {@code
  * SM_OUTPUT_DIR}, {@code SM_OUTPUT_DATA_DIR} and {@code SM_CHANNEL_<NAME>}.

@@ -3,7 +3,7 @@ package org.imageclassifier.training;
 import java.nio.file.Path;
 
 /**
- * What a finished training job wrote and measured.
+ * The model folder and the measurements of a finished training job.
  *
  * @param outputDirectory the model folder written
  * @param version the model version

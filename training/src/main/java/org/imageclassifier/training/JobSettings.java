@@ -12,6 +12,8 @@ import java.util.Map;
  * @param modelName model name written to model.json
  * @param modelVersion model version written to model.json, or null for the UTC start time
  * @param parityImages images compared between the trained network and its ONNX export
+ * @param testTimeFlip whether the evaluation and the exported model average each image's logits
+ *     with those of its mirror image; training is the same either way
  * @param raw the hyperparameters as given, key to string value
  */
 public record JobSettings(
@@ -20,6 +22,7 @@ public record JobSettings(
     String modelName,
     String modelVersion,
     int parityImages,
+    boolean testTimeFlip,
     Map<String, String> raw) {
 
   /** Creates the settings; the lists and the map are copied. */

@@ -33,7 +33,7 @@ public final class NetworkTrainer {
   private static final long MIX = 0x9E3779B97F4A7C15L;
 
   /**
-   * What to train on.
+   * The data and settings of one training run.
    *
    * @param spec the architecture
    * @param settings the hyperparameters

@@ -44,6 +44,20 @@ public final class OnnxExporter {
    *     has layers
    */
   public static ModelProto export(NetworkSpec spec, Block network, String graphName) {
+    return export(spec, network, graphName, false);
+  }
+
+  /**
+   * Exports a network, optionally averaging each image's logits with those of its mirror image.
+   *
+   * @param mirrorAverage whether the graph runs every image twice, as it is and flipped left to
+   *     right, in one batch of 2N, and outputs the mean of the two logit rows; see {@link
+   *     MirrorAverage}
+   * @throws IllegalArgumentException when the block has another number of children than the spec
+   *     has layers
+   */
+  public static ModelProto export(
+      NetworkSpec spec, Block network, String graphName, boolean mirrorAverage) {
     List<Block> children = network.getChildren().values();
     if (children.size() != spec.layers().size()) {
       throw new IllegalArgumentException(
@@ -53,7 +67,14 @@ public final class OnnxExporter {
     GraphProto.Builder graph = GraphProto.newBuilder().setName(graphName);
     graph.addInput(
         OnnxProtos.floatValue(INPUT_NAME, -1, spec.channels(), spec.height(), spec.width()));
-    addLayers(graph, spec.layers(), children);
+    if (mirrorAverage) {
+      MirrorAverage.addInputPair(graph, INPUT_NAME);
+      addLayers(
+          graph, spec.layers(), children, MirrorAverage.PAIR_INPUT, MirrorAverage.PAIR_LOGITS);
+      MirrorAverage.addMean(graph, spec.outputs(), OUTPUT_NAME);
+    } else {
+      addLayers(graph, spec.layers(), children, INPUT_NAME, OUTPUT_NAME);
+    }
     graph.addOutput(OnnxProtos.floatValue(OUTPUT_NAME, -1, spec.outputs()));
     return ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)
@@ -63,16 +84,18 @@ public final class OnnxExporter {
         .build();
   }
 
-  /**
-   * Chains the layers from {@value #INPUT_NAME}, so that the last one writes {@value #OUTPUT_NAME}.
-   */
+  /** Chains the layers from tensor {@code input}, so that the last one writes {@code output}. */
   private static void addLayers(
-      GraphProto.Builder graph, List<LayerSpec> layers, List<Block> children) {
-    String current = INPUT_NAME;
+      GraphProto.Builder graph,
+      List<LayerSpec> layers,
+      List<Block> children,
+      String input,
+      String output) {
+    String current = input;
     for (int i = 0; i < layers.size(); i++) {
-      String output = i == layers.size() - 1 ? OUTPUT_NAME : "layer" + i;
-      addLayer(graph, layers.get(i), children.get(i), new Wiring(i, current, output));
-      current = output;
+      String next = i == layers.size() - 1 ? output : "layer" + i;
+      addLayer(graph, layers.get(i), children.get(i), new Wiring(i, current, next));
+      current = next;
     }
   }
 

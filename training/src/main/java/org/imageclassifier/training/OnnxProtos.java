@@ -50,6 +50,19 @@ final class OnnxProtos {
     return tensor.build();
   }
 
+  /** Returns a one-dimensional int64 initializer. */
+  static TensorProto longTensor(String name, long... values) {
+    TensorProto.Builder tensor =
+        TensorProto.newBuilder()
+            .setName(name)
+            .setDataType(TensorProto.DataType.INT64.getNumber())
+            .addDims(values.length);
+    for (long value : values) {
+      tensor.addInt64Data(value);
+    }
+    return tensor.build();
+  }
+
   /** Returns an INTS attribute. */
   static AttributeProto ints(String name, long... values) {
     AttributeProto.Builder attribute =

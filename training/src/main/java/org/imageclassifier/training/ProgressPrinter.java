@@ -27,7 +27,7 @@ final class ProgressPrinter implements NetworkTrainer.Listener {
 
   /**
    * Returns whether the console is an interactive terminal. Java 21 returns no console when
-   * standard output is redirected; Java 22 and later return one and answer through {@code
+   * standard output is redirected; Java 22 and later return one and report it through {@code
    * Console.isTerminal()}, which is called reflectively because the code targets Java 21.
    */
   static boolean isTerminal(Console console) {

@@ -38,7 +38,7 @@ public final class SageMakerConfig {
   }
 
   /**
-   * Checks that no channel asks for Pipe mode, which streams records instead of writing files.
+   * Checks that no channel uses Pipe mode, which streams records instead of writing files.
    *
    * @throws IllegalArgumentException naming the channel and the mode
    */

@@ -23,6 +23,7 @@ public final class TrainedNetwork implements AutoCloseable {
   private final NetworkSpec spec;
   private final Model model;
   private final List<EpochMetrics> history = new ArrayList<>();
+  private boolean mirrorAverage;
 
   TrainedNetwork(NetworkSpec spec, Model model) {
     this.spec = spec;
@@ -62,12 +63,39 @@ public final class TrainedNetwork implements AutoCloseable {
   }
 
   /**
-   * Runs the network in inference mode and returns the logits.
+   * Sets whether {@link #logits} averages each image's logits with those of its mirror image, as an
+   * export with {@link MirrorAverage} does. Off by default.
+   */
+  public void averageWithMirror(boolean enabled) {
+    mirrorAverage = enabled;
+  }
+
+  /** Returns whether the logits average each image with its mirror image. */
+  public boolean averagesWithMirror() {
+    return mirrorAverage;
+  }
+
+  /**
+   * Runs the network in inference mode and returns the logits, averaged with those of the mirror
+   * images when {@link #averageWithMirror} is on.
    *
    * @param images preprocessed images, NCHW, with the spec's input size
    * @return one row of {@code spec().outputs()} logits per image
    */
   public float[][] logits(TensorSet images) {
+    float[][] rows = plainLogits(images);
+    if (mirrorAverage) {
+      float[][] mirrored = plainLogits(MirrorAverage.mirror(images, spec));
+      for (int i = 0; i < rows.length; i++) {
+        for (int j = 0; j < rows[i].length; j++) {
+          rows[i][j] = (rows[i][j] + mirrored[i][j]) / 2;
+        }
+      }
+    }
+    return rows;
+  }
+
+  private float[][] plainLogits(TensorSet images) {
     float[][] rows = new float[images.count()][];
     for (int from = 0; from < images.count(); from += INFERENCE_BATCH) {
       int count = Math.min(INFERENCE_BATCH, images.count() - from);

@@ -61,6 +61,7 @@ public final class TrainingPipeline {
             stop,
             new ProgressPrinter(out, settings.hyperparameters().epochs(), System.console()));
     try (TrainedNetwork network = trainer.train()) {
+      network.averageWithMirror(settings.testTimeFlip());
       JobResult result = finish(paths, settings, channels, data, network, started);
       out.println(ProgressPrinter.finalLine(result.metrics()));
       out.flush();
@@ -77,12 +78,7 @@ public final class TrainingPipeline {
       Instant started)
       throws IOException, ParityException, ModelLoadException, InferenceException {
     List<String> labels = channels.train().classes();
-    ClassificationMetrics metrics =
-        ClassificationMetrics.of(
-            data.evaluationSplit(),
-            labels,
-            network.logits(data.evaluationSet()),
-            data.evaluationSet().labels());
+    ClassificationMetrics metrics = evaluate(data, labels, network);
     String version =
         settings.modelVersion() != null ? settings.modelVersion() : VERSION_FORMAT.format(started);
     ContractDraft draft =
@@ -95,20 +91,35 @@ public final class TrainingPipeline {
             provenance(settings, channels, data, network, metrics, started));
     ParityCheck parity =
         ParityCheck.against(network, data.evaluationSet(), settings.parityImages());
-    ModelProto onnx = OnnxExporter.export(network.spec(), network.block(), settings.modelName());
+    ModelProto onnx =
+        OnnxExporter.export(
+            network.spec(), network.block(), settings.modelName(), network.averagesWithMirror());
     ReportWriter report =
         new ReportWriter(settings.modelName(), version, metrics, network.history());
     ParityReport parityReport =
         ModelPublisher.publish(onnx, draft, parity, paths.modelDirectory(), report::write);
+    logWritten(paths, version, metrics, parityReport);
+    return new JobResult(paths.modelDirectory(), version, metrics, parityReport);
+  }
+
+  /** Evaluates the network on the test images, or on the validation images without a test set. */
+  private static ClassificationMetrics evaluate(
+      PreparedData data, List<String> labels, TrainedNetwork network) {
+    TensorSet images = data.evaluationSet();
+    return ClassificationMetrics.of(
+        data.evaluationSplit(), labels, network.logits(images), images.labels());
+  }
+
+  private static void logWritten(
+      JobPaths paths, String version, ClassificationMetrics metrics, ParityReport parity) {
     LOG.info(
         "model written: directory={} version={} split={} accuracy={} parityImages={} maxAbsLogitDifference={}",
         paths.modelDirectory().toAbsolutePath(),
         version,
         metrics.split(),
         "%.4f".formatted(metrics.accuracy()),
-        parityReport.images(),
-        "%.3g".formatted(parityReport.maxAbsDifference()));
-    return new JobResult(paths.modelDirectory(), version, metrics, parityReport);
+        parity.images(),
+        "%.3g".formatted(parity.maxAbsDifference()));
   }
 
   /** Builds the network for the training channel's input size and classes. */
@@ -177,12 +188,20 @@ public final class TrainingPipeline {
         metrics.summary(),
         history,
         network.parameterCount(),
-        network.spec().describe(),
+        architecture(network),
         started.toString(),
         Instant.now().toString(),
         history.isEmpty() ? 0 : history.getLast().elapsedSeconds(),
         software(),
         null);
+  }
+
+  private static List<String> architecture(TrainedNetwork network) {
+    List<String> layers = new java.util.ArrayList<>(network.spec().describe());
+    if (network.averagesWithMirror()) {
+      layers.add("output: mean of the logits of the image and its mirror image");
+    }
+    return layers;
   }
 
   private static TrainingProvenance.DatasetInfo dataset(DataChannels channels, PreparedData data) {

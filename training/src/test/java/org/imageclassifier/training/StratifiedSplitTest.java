@@ -10,7 +10,16 @@ class StratifiedSplitTest {
 
   /** 60 images of class 0, 30 of class 1 and 10 of class 2, interleaved. */
   private static int[] labels() {
-    return IntStream.range(0, 100).map(i -> i % 10 < 6 ? 0 : i % 10 < 9 ? 1 : 2).toArray();
+    int[] labels = new int[100];
+    for (int i = 0; i < labels.length; i++) {
+      int digit = i % 10;
+      if (digit >= 9) {
+        labels[i] = 2;
+      } else if (digit >= 6) {
+        labels[i] = 1;
+      }
+    }
+    return labels;
   }
 
   @Test

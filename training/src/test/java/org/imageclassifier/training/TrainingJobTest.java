@@ -1,13 +1,19 @@
 package org.imageclassifier.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.imageclassifier.core.model.ModelPackage;
+import org.imageclassifier.core.model.OnnxPredictor;
+import org.imageclassifier.core.model.TensorBatch;
+import org.imageclassifier.core.preprocess.Preprocessor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +73,35 @@ class TrainingJobTest {
     }
     assertThat(root.resolve("output/failure")).doesNotExist();
     assertThat(root.resolve("checkpoints/checkpoint.json")).isRegularFile();
+  }
+
+  @Test
+  void mirrorAverageExportPassesParity() throws Exception {
+    Map<String, String> hyperparameters = new HashMap<>(SMALL_RUN);
+    hyperparameters.put("test_time_flip", "true");
+    layOut(hyperparameters);
+
+    int status = run(Map.of());
+
+    assertThat(status).isZero();
+    Path model = root.resolve("model");
+    ModelProto onnx = ModelProto.parseFrom(Files.readAllBytes(model.resolve("model.onnx")));
+    assertThat(onnx.getGraph().getNodeList())
+        .extracting(NodeProto::getOpType)
+        .startsWith("Slice", "Concat")
+        .endsWith("Reshape", "ReduceMean");
+    ModelPackage opened = ModelPackage.open(model);
+    IdxDataset test = IdxDataset.read(TestData.fashionTest(), FashionMnist.LABELS, 20);
+    TensorSet images =
+        DatasetEncoder.encode(Preprocessor.of(opened.contract()), test, DatasetEncoder.all(test));
+    TensorSet mirrored = MirrorAverage.mirror(images, NetworkSpec.fashionMnistCnn());
+    try (OnnxPredictor predictor = OnnxPredictor.load(opened)) {
+      float[][] plain = predictor.predictRaw(new TensorBatch(images.data(), images.count()));
+      float[][] flipped = predictor.predictRaw(new TensorBatch(mirrored.data(), mirrored.count()));
+      for (int i = 0; i < plain.length; i++) {
+        assertThat(flipped[i]).containsExactly(plain[i], within(1e-5f));
+      }
+    }
   }
 
   @Test

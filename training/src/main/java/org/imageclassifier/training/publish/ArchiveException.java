@@ -2,7 +2,7 @@ package org.imageclassifier.training.publish;
 
 import java.io.IOException;
 
-/** Thrown when a model archive is malformed or holds no valid model folder. */
+/** Thrown when a model archive is malformed or contains no valid model folder. */
 public final class ArchiveException extends IOException {
 
   private static final long serialVersionUID = 1L;

@@ -26,7 +26,7 @@ public final class TarArchive {
    * @param maxBytes the largest total size of the files accepted
    * @return file content by relative path, in archive order
    * @throws ArchiveException when the archive is truncated, has a name that is absolute or leaves
-   *     the folder, or holds more than {@code maxBytes}
+   *     the folder, or contains more than {@code maxBytes}
    */
   public static Map<String, byte[]> read(InputStream gzip, long maxBytes) throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>();
@@ -40,7 +40,7 @@ public final class TarArchive {
         total += size;
         if (total > maxBytes) {
           throw new ArchiveException(
-              "The archive holds more than %d bytes. Publish a model folder under that size."
+              "The archive contains more than %d bytes. Publish a model folder under that size."
                   .formatted(maxBytes));
         }
         byte[] content = readContent(in, size, name);

@@ -14,11 +14,6 @@ import javax.imageio.stream.ImageInputStream;
  */
 final class ImageIoDecoder {
 
-  static {
-    // Decode in memory: the default disk cache writes temporary files for every stream.
-    ImageIO.setUseCache(false);
-  }
-
   private final PixelBudget budget;
 
   ImageIoDecoder(PixelBudget budget) {
@@ -27,6 +22,7 @@ final class ImageIoDecoder {
 
   DecodedImage decode(byte[] bytes, ImageFormat format, DecodeTarget target)
       throws ImageDecodeException {
+    InMemory.use();
     try (ImageInputStream input = new ByteArrayImageInputStream(bytes)) {
       ImageReader reader = readerFor(input, format);
       try {
@@ -100,6 +96,26 @@ final class ImageIoDecoder {
           ErrorCode.CORRUPT_IMAGE,
           "The " + format + " image is damaged and cannot be decoded: " + e.getMessage(),
           e);
+    }
+  }
+
+  /**
+   * Turns off ImageIO's disk cache, which writes temporary files for every stream, on the first
+   * decode. Doing it on first use rather than when the decoder is created keeps ImageIO's plugin
+   * scan (tens of milliseconds at start) out of processes that only ever decode JPEG files with the
+   * scaled decoder.
+   */
+  private static final class InMemory {
+
+    static {
+      ImageIO.setUseCache(false);
+    }
+
+    private InMemory() {}
+
+    /** Runs the static initialiser once; later calls do nothing. */
+    static void use() {
+      // The class initialiser does the work.
     }
   }
 }

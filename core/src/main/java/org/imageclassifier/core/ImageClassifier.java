@@ -90,6 +90,46 @@ public final class ImageClassifier implements AutoCloseable {
         timings);
   }
 
+  /**
+   * Classifies several encoded images with one inference call. Equivalent to adding each image to a
+   * {@link #newBatch batch} and classifying it: every image is decoded into its slot of one NCHW
+   * float buffer, then the model runs once for all of them. An image that cannot be decoded gets a
+   * rejected outcome; the others are still classified.
+   *
+   * @param images the image file contents, in any supported format; not null
+   * @return one outcome per image, in the order given
+   * @throws InferenceException when the engine fails; no outcome is returned then
+   */
+  public List<BatchOutcome> classifyAll(List<byte[]> images) throws InferenceException {
+    ClassificationBatch batch = newBatch(images.size());
+    for (byte[] bytes : images) {
+      batch.add(bytes);
+    }
+    return batch.classify();
+  }
+
+  /**
+   * Starts a batch that decodes each image as it is added and runs the model once for all of them.
+   * The caller may drop an image's bytes as soon as {@link ClassificationBatch#add} returns.
+   *
+   * @param capacity the number of images the batch will hold, at least 1
+   */
+  public ClassificationBatch newBatch(int capacity) {
+    return new ClassificationBatch(this, capacity);
+  }
+
+  ImageDecoder decoder() {
+    return decoder;
+  }
+
+  Preprocessor preprocessor() {
+    return preprocessor;
+  }
+
+  OnnxPredictor predictor() {
+    return predictor;
+  }
+
   /** Returns the top-k labels, highest probability first; ties keep label order. */
   List<LabelProbability> rank(float[] probabilities) {
     List<String> labels = contract().labels();
@@ -101,7 +141,7 @@ public final class ImageClassifier implements AutoCloseable {
     return all.subList(0, topK);
   }
 
-  private static double millis(long fromNanos, long toNanos) {
+  static double millis(long fromNanos, long toNanos) {
     return (toNanos - fromNanos) / 1_000_000.0;
   }
 

@@ -15,7 +15,8 @@ import org.imageclassifier.core.model.OnnxPredictor;
 /**
  * Loads the default model bundled in the function jar under {@code model/}: model.json and the ONNX
  * file it names are copied to a temporary folder (under /tmp on Lambda), then opened with the
- * checksum check and loaded on OnnxRuntime.
+ * checksum check and loaded on OnnxRuntime. ONNX Runtime loads its native libraries in place when
+ * the deployment zip holds them unpacked (see {@link OnnxRuntimeNatives}).
  */
 final class BundledModel {
 
@@ -41,6 +42,7 @@ final class BundledModel {
    *     is invalid
    */
   static ImageClassifier load(ImageDecoder decoder) throws ModelLoadException {
+    OnnxRuntimeNatives.useUnpackedLibraries();
     try {
       Path directory = Files.createTempDirectory("bundled-model-");
       Path contractFile = copy(ModelPackage.CONTRACT_FILE, directory);

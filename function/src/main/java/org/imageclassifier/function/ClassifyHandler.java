@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import java.util.ArrayList;
 import java.util.List;
-import org.imageclassifier.core.model.InferenceException;
 import org.imageclassifier.core.model.ModelLoadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +15,9 @@ import org.slf4j.MDC;
  * Lambda entry point for S3 {@code ObjectCreated} events: classifies each uploaded image and stores
  * the result in S3 and DynamoDB.
  *
- * <p>Each record is processed on its own: an exception from one record does not stop the others.
- * When some records fail for a transient reason, the handler throws {@link
+ * <p>The records of one event are classified as one batch: each object is downloaded and decoded on
+ * its own, then one inference call covers all of them. A failure of one record does not stop the
+ * others. When some records fail for a transient reason, the handler throws {@link
  * RetryableFailureException} after the rest are done, and Lambda retries the event.
  */
 public final class ClassifyHandler
@@ -29,6 +29,9 @@ public final class ClassifyHandler
   private static final Logger LOG = LoggerFactory.getLogger(ClassifyHandler.class);
 
   private final ClassifyService service;
+
+  /** Kept referenced because the CRaC context holds its resources weakly. */
+  private final SnapStartPriming priming;
 
   /**
    * Creates the handler from environment variables, once per execution environment; called by the
@@ -42,7 +45,8 @@ public final class ClassifyHandler
   }
 
   /**
-   * Creates the handler with the given configuration and the bundled model.
+   * Creates the handler with the given configuration and the bundled model, and registers the
+   * SnapStart priming hook ({@link SnapStartPriming}).
    *
    * @throws IllegalStateException when the bundled model is missing or invalid
    */
@@ -52,6 +56,7 @@ public final class ClassifyHandler
     } catch (ModelLoadException e) {
       throw new IllegalStateException("Cannot load the bundled model: " + e.getMessage(), e);
     }
+    this.priming = SnapStartPriming.register(service);
   }
 
   /**
@@ -77,38 +82,51 @@ public final class ClassifyHandler
     }
   }
 
+  /**
+   * Reads the records, then classifies every well-formed one as one batch: one inference call for
+   * all of their images.
+   */
   private ClassifyResponse handle(List<S3EventNotificationRecord> records, String requestId) {
-    List<RecordOutcome> outcomes = new ArrayList<>();
+    RecordOutcome[] outcomes = new RecordOutcome[records.size()];
+    List<ObjectEvent> events = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
     List<String> failedKeys = new ArrayList<>();
     List<Exception> failures = new ArrayList<>();
-    for (S3EventNotificationRecord record : records) {
+    for (int i = 0; i < records.size(); i++) {
+      S3EventNotificationRecord record = records.get(i);
       try {
-        outcomes.add(process(record, requestId));
-      } catch (InferenceException | RuntimeException e) {
-        String key = keyOf(record);
-        LOG.atError()
-            .addKeyValue("objectKey", key)
-            .setCause(e)
-            .log("Record failed; the event will be retried");
-        failedKeys.add(key);
+        events.add(ObjectEvent.from(record));
+        positions.add(i);
+      } catch (IllegalArgumentException e) {
+        outcomes[i] = malformed(record, e);
+      } catch (RuntimeException e) {
+        logFailure(keyOf(record), e);
+        failedKeys.add(keyOf(record));
         failures.add(e);
+      }
+    }
+    List<ClassifyService.RecordResult> results = service.processAll(events, requestId);
+    for (int i = 0; i < results.size(); i++) {
+      ClassifyService.RecordResult result = results.get(i);
+      if (result.failure() == null) {
+        outcomes[positions.get(i)] = result.outcome();
+      } else {
+        logFailure(events.get(i).key(), result.failure());
+        failedKeys.add(events.get(i).key());
+        failures.add(result.failure());
       }
     }
     if (!failures.isEmpty()) {
       throw new RetryableFailureException(failedKeys, failures);
     }
-    return new ClassifyResponse(outcomes);
+    return new ClassifyResponse(List.of(outcomes));
   }
 
-  private RecordOutcome process(S3EventNotificationRecord record, String requestId)
-      throws InferenceException {
-    ObjectEvent event;
-    try {
-      event = ObjectEvent.from(record);
-    } catch (IllegalArgumentException e) {
-      return malformed(record, e);
-    }
-    return service.process(event, requestId);
+  private static void logFailure(String key, Exception failure) {
+    LOG.atError()
+        .addKeyValue("objectKey", key)
+        .setCause(failure)
+        .log("Record failed; the event will be retried");
   }
 
   /** Returns the decoded key of a record, or the key as sent when it is not valid URL encoding. */

@@ -1,8 +1,14 @@
 package org.imageclassifier.function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.imageclassifier.core.BatchOutcome;
 import org.imageclassifier.core.Classification;
+import org.imageclassifier.core.ClassificationBatch;
 import org.imageclassifier.core.ImageClassifier;
 import org.imageclassifier.core.image.ImageDecodeException;
 import org.imageclassifier.core.image.ImageDecoder;
@@ -17,9 +23,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Classifies the object of one S3 event record and stores the result. Permanent failures become
- * FAILED results; transient ones (SDK errors after retries, engine failures) are thrown so that the
- * invocation fails and Lambda retries the event.
+ * Classifies the objects of S3 event records, the records of one event as one batch, and stores
+ * each result. Permanent failures become FAILED results. Transient ones (SDK errors after retries,
+ * engine failures) are reported per record, so that the invocation fails and Lambda retries the
+ * event.
  *
  * <p>Thread-safe; one instance serves every invocation of an execution environment.
  */
@@ -48,14 +55,71 @@ public final class ClassifyService implements AutoCloseable {
   }
 
   /**
-   * Creates the SDK clients and loads the bundled model.
+   * Creates the SDK clients and loads the bundled model. The clients are built on a second thread
+   * while this one loads the model, because both mostly load classes and together they are most of
+   * a cold start.
    *
    * @throws ModelLoadException when the bundled model is missing or invalid
    */
   public static ClassifyService create(FunctionConfig config) throws ModelLoadException {
-    ImageClassifier classifier = BundledModel.load(new ImageDecoder(config.pixelBudget()));
-    return new ClassifyService(
-        config, AwsClients.s3(config), AwsClients.dynamoDb(config), classifier);
+    FutureTask<Clients> clients = new FutureTask<>(() -> Clients.create(config));
+    Thread.ofPlatform().name("sdk-client-init").daemon().start(clients);
+    ImageClassifier classifier;
+    try {
+      classifier = BundledModel.load(new ImageDecoder(config.pixelBudget()));
+    } catch (ModelLoadException | RuntimeException e) {
+      closeWhenBuilt(clients);
+      throw e;
+    }
+    Clients built = await(clients, classifier);
+    return new ClassifyService(config, built.s3(), built.dynamoDb(), classifier);
+  }
+
+  /** Returns the clients, or closes the classifier and rethrows what their creation threw. */
+  private static Clients await(FutureTask<Clients> clients, ImageClassifier classifier) {
+    try {
+      return clients.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      classifier.close();
+      throw new IllegalStateException("Interrupted while creating the SDK clients", e);
+    } catch (ExecutionException e) {
+      classifier.close();
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("Cannot create the SDK clients: " + e.getCause(), e);
+    }
+  }
+
+  private static void closeWhenBuilt(FutureTask<Clients> clients) {
+    try {
+      clients.get().close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      LOG.debug("SDK client creation failed too", e.getCause());
+    }
+  }
+
+  /** The S3 and DynamoDB clients of one execution environment. */
+  private record Clients(S3Client s3, DynamoDbClient dynamoDb) implements AutoCloseable {
+
+    static Clients create(FunctionConfig config) {
+      S3Client s3 = AwsClients.s3(config);
+      try {
+        return new Clients(s3, AwsClients.dynamoDb(config));
+      } catch (RuntimeException e) {
+        s3.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      s3.close();
+      dynamoDb.close();
+    }
   }
 
   /**
@@ -69,19 +133,137 @@ public final class ClassifyService implements AutoCloseable {
    *     SDK's retries (transient)
    */
   public RecordOutcome process(ObjectEvent event, String requestId) throws InferenceException {
+    RecordResult result = processAll(List.of(event), requestId).getFirst();
+    if (result.failure() instanceof InferenceException e) {
+      throw e;
+    }
+    if (result.failure() instanceof RuntimeException e) {
+      throw e;
+    }
+    return result.outcome();
+  }
+
+  /**
+   * Processes the records of one event as one batch. Each record is checked (not an upload, result
+   * already stored) and downloaded on its own, and its image is decoded as soon as it arrives, so
+   * that only one object's bytes are held at a time. Then the model runs once for all the decoded
+   * images, and each result is stored. A record that fails for a transient reason (S3 or DynamoDB
+   * after the SDK's retries) does not stop the others. An engine failure fails every record that
+   * was waiting for the inference.
+   *
+   * @param events the records, in event order
+   * @param requestId the Lambda request id, stored in the results
+   * @return one result per record, in the order given: its outcome or its transient failure
+   */
+  public List<RecordResult> processAll(List<ObjectEvent> events, String requestId) {
+    RecordResult[] done = new RecordResult[events.size()];
+    ClassificationBatch batch = classifier.newBatch(events.size());
+    List<Pending> pending = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      try {
+        done[i] = prepare(events.get(i), requestId, batch, pending, i);
+      } catch (RuntimeException e) {
+        done[i] = RecordResult.failed(e);
+      }
+    }
+    if (!pending.isEmpty()) {
+      finish(batch, pending, requestId, done);
+    }
+    return List.of(done);
+  }
+
+  /**
+   * Checks and downloads one record, and adds its image to the batch. Returns the record's result
+   * when it needs no inference, or null after adding it to {@code pending}.
+   */
+  private RecordResult prepare(
+      ObjectEvent event,
+      String requestId,
+      ClassificationBatch batch,
+      List<Pending> pending,
+      int index) {
     if (!shouldClassify(event)) {
       LOG.atDebug().addKeyValue("objectKey", event.key()).log("Skipped: not an upload");
-      return RecordOutcome.skipped(event);
+      return RecordResult.of(RecordOutcome.skipped(event));
     }
     Optional<ClassificationResult> current = store.findCurrent(event);
     if (current.isPresent()) {
       LOG.atInfo().addKeyValue("objectKey", event.key()).log("Skipped: result already stored");
-      return outcome(event, Disposition.DUPLICATE, current.get());
+      return RecordResult.of(outcome(event, Disposition.DUPLICATE, current.get()));
     }
-    ClassificationResult result = classify(event, requestId);
+    long start = System.nanoTime();
+    Download download;
+    try {
+      download = downloader.download(event);
+    } catch (PermanentFailureException e) {
+      ClassificationResult failed =
+          results.failed(requestId, ObjectDownloader.source(event), e, null, start);
+      return RecordResult.of(store(event, failed));
+    }
+    int slot = batch.add(download.bytes());
+    pending.add(new Pending(index, slot, event, download.source(), download.millis(), start));
+    return null;
+  }
+
+  /** Runs the batch's inference and stores the result of every pending record. */
+  private void finish(
+      ClassificationBatch batch, List<Pending> pending, String requestId, RecordResult[] done) {
+    List<BatchOutcome> outcomes;
+    try {
+      outcomes = batch.classify();
+    } catch (InferenceException | RuntimeException e) {
+      pending.forEach(record -> done[record.index()] = RecordResult.failed(e));
+      return;
+    }
+    for (Pending record : pending) {
+      try {
+        ClassificationResult result =
+            record.result(results, outcomes.get(record.slot()), requestId);
+        done[record.index()] = RecordResult.of(store(record.event(), result));
+      } catch (RuntimeException e) {
+        done[record.index()] = RecordResult.failed(e);
+      }
+    }
+  }
+
+  private RecordOutcome store(ObjectEvent event, ClassificationResult result) {
     boolean stored = store.store(event, result);
     log(result);
     return outcome(event, stored ? Disposition.STORED : Disposition.DUPLICATE, result);
+  }
+
+  /**
+   * The result of one record of a batch: its outcome, or the transient failure that the handler
+   * reports so that Lambda retries the event. Exactly one of the two is non-null.
+   *
+   * @param outcome what happened to the record, or null when it failed
+   * @param failure an {@link InferenceException} or an SDK exception, or null
+   */
+  public record RecordResult(RecordOutcome outcome, Exception failure) {
+
+    static RecordResult of(RecordOutcome outcome) {
+      return new RecordResult(outcome, null);
+    }
+
+    static RecordResult failed(Exception failure) {
+      return new RecordResult(null, failure);
+    }
+  }
+
+  /** A downloaded record whose image waits in the batch for the inference. */
+  private record Pending(
+      int index, int slot, ObjectEvent event, Source source, double downloadMillis, long start) {
+
+    ClassificationResult result(Results results, BatchOutcome outcome, String requestId) {
+      if (outcome.isClassified()) {
+        return results.classified(
+            requestId, source, outcome.classification(), downloadMillis, start);
+      }
+      ImageDecodeException e = outcome.failure();
+      PermanentFailureException failure =
+          new PermanentFailureException(e.code().name(), e.getMessage(), e);
+      return results.failed(requestId, source, failure, downloadMillis, start);
+    }
   }
 
   /**
@@ -116,26 +298,6 @@ public final class ClassifyService implements AutoCloseable {
     return event.isObjectCreated()
         && !event.key().startsWith(config.resultsPrefix())
         && !event.key().endsWith("/");
-  }
-
-  private ClassificationResult classify(ObjectEvent event, String requestId)
-      throws InferenceException {
-    long start = System.nanoTime();
-    Download download;
-    try {
-      download = downloader.download(event);
-    } catch (PermanentFailureException e) {
-      return results.failed(requestId, ObjectDownloader.source(event), e, null, start);
-    }
-    try {
-      Classification classification = classifier.classify(download.bytes());
-      return results.classified(
-          requestId, download.source(), classification, download.millis(), start);
-    } catch (ImageDecodeException e) {
-      PermanentFailureException failure =
-          new PermanentFailureException(e.code().name(), e.getMessage(), e);
-      return results.failed(requestId, download.source(), failure, download.millis(), start);
-    }
   }
 
   private RecordOutcome outcome(

@@ -61,12 +61,34 @@ public final class CheckpointStore {
     if (!state.fingerprint().equals(fingerprint)) {
       throw new CheckpointMismatchException(directory, state.fingerprint(), fingerprint);
     }
-    try (DataInputStream in = openParameters()) {
-      block.loadParameters(manager, in);
-    } catch (MalformedModelException e) {
-      throw new IOException("Invalid checkpoint parameters in " + directory, e);
-    }
+    loadParameters(directory.resolve(PARAMETERS_FILE), block, manager);
     return Optional.of(state);
+  }
+
+  /**
+   * Loads parameters saved by {@link #save} into the initialised block of {@code model}.
+   *
+   * @throws DatasetException when the file is missing or belongs to another network
+   */
+  public static void loadParameters(Path file, ai.djl.Model model) throws IOException {
+    loadParameters(file, model.getBlock(), model.getNDManager());
+  }
+
+  private static void loadParameters(Path file, Block block, NDManager manager) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new DatasetException(
+          "Parameter file not found: %s. Point the model channel at the checkpoint folder of an earlier run."
+              .formatted(file));
+    }
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+      block.loadParameters(manager, in);
+    } catch (MalformedModelException | IllegalArgumentException e) {
+      throw new DatasetException(
+          "Cannot load the parameters in %s: %s. They must come from a run with the same filters, convs_per_block, batch_norm, dropout and head."
+              .formatted(file, e.getMessage()),
+          e);
+    }
   }
 
   /** Saves the state and the block's parameters, replacing the previous checkpoint. */
@@ -81,11 +103,6 @@ public final class CheckpointStore {
     ModelPackage.mapper().writerWithDefaultPrettyPrinter().writeValue(stateFile.toFile(), state);
     move(parameters, directory.resolve(PARAMETERS_FILE));
     move(stateFile, directory.resolve(STATE_FILE));
-  }
-
-  private DataInputStream openParameters() throws IOException {
-    Path file = directory.resolve(PARAMETERS_FILE);
-    return new DataInputStream(new BufferedInputStream(Files.newInputStream(file)));
   }
 
   private static void move(Path from, Path to) throws IOException {

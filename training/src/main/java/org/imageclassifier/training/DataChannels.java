@@ -19,6 +19,8 @@ import java.util.List;
  * @param test the test channel, or null
  * @param trainPath folder of the training channel
  * @param testPath folder of the test channel, or null
+ * @param initialWeights the parameter file of the optional {@code model} channel, which training
+ *     starts from instead of a random initialisation, or null
  */
 public record DataChannels(
     LabeledDataset train,
@@ -28,7 +30,8 @@ public record DataChannels(
     String validationSource,
     LabeledDataset test,
     Path trainPath,
-    Path testPath) {
+    Path testPath,
+    Path initialWeights) {
 
   /** Name of the required channel. */
   public static final String TRAIN = "train";
@@ -51,24 +54,61 @@ public record DataChannels(
     LabeledDataset validation = optional(paths.channel("validation"), settings, 0, train);
     LabeledDataset test = optional(paths.channel("test"), settings, data.testLimit(), train);
     Path testPath = test == null ? null : paths.channel("test");
+    Path weights = initialWeights(paths);
     if (validation != null) {
+      int[] all = DatasetEncoder.all(validation);
       return new DataChannels(
           train,
           DatasetEncoder.all(train),
           validation,
-          DatasetEncoder.all(validation),
+          all,
           "channel",
           test,
           trainPath,
-          testPath);
+          testPath,
+          weights);
     }
     if (data.validationFraction() > 0) {
       StratifiedSplit split = split(train, data.validationFraction(), settings);
       return new DataChannels(
-          train, split.train(), train, split.heldOut(), "held-out", test, trainPath, testPath);
+          train,
+          split.train(),
+          train,
+          split.heldOut(),
+          "held-out",
+          test,
+          trainPath,
+          testPath,
+          weights);
     }
     return new DataChannels(
-        train, DatasetEncoder.all(train), null, new int[0], "none", test, trainPath, testPath);
+        train,
+        DatasetEncoder.all(train),
+        null,
+        new int[0],
+        "none",
+        test,
+        trainPath,
+        testPath,
+        weights);
+  }
+
+  /**
+   * Returns the parameter file of the {@code model} channel, SageMaker's channel for incremental
+   * training, or null without that channel.
+   */
+  private static Path initialWeights(JobPaths paths) throws DatasetException {
+    Path channel = paths.channel("model");
+    if (!Files.isDirectory(channel)) {
+      return null;
+    }
+    Path file = channel.resolve(CheckpointStore.PARAMETERS_FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new DatasetException(
+          "The model channel %s has no %s. Point it at the checkpoint folder of an earlier run."
+              .formatted(channel, CheckpointStore.PARAMETERS_FILE));
+    }
+    return file;
   }
 
   private static StratifiedSplit split(

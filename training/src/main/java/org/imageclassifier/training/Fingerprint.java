@@ -1,5 +1,6 @@
 package org.imageclassifier.training;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -9,8 +10,9 @@ import java.util.TreeMap;
 
 /**
  * Identifies a training run for its checkpoints: SHA-256 over the hyperparameters that change the
- * weights, exactly as given, the layer list and the training and validation data checksums. A
- * checkpoint is only resumed by a run with the same fingerprint.
+ * weights, exactly as given, the layer list, the training and validation data checksums and the
+ * checksum of the initial weights, when training starts from them. A checkpoint is only resumed by
+ * a run with the same fingerprint.
  */
 final class Fingerprint {
 
@@ -26,7 +28,8 @@ final class Fingerprint {
 
   private Fingerprint() {}
 
-  static String of(JobSettings settings, NetworkSpec spec, DataChannels channels) {
+  static String of(JobSettings settings, NetworkSpec spec, DataChannels channels)
+      throws IOException {
     StringBuilder text = new StringBuilder();
     new TreeMap<>(settings.raw())
         .forEach(
@@ -39,6 +42,9 @@ final class Fingerprint {
     append(text, "train", channels.train().checksums());
     if (channels.validation() != null) {
       append(text, "validation:" + channels.validationSource(), channels.validation().checksums());
+    }
+    if (channels.initialWeights() != null) {
+      text.append("initial weights ").append(Checksums.sha256(channels.initialWeights()));
     }
     MessageDigest digest = Checksums.newSha256();
     return HexFormat.of()

@@ -6,6 +6,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
@@ -14,6 +15,8 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -40,13 +43,16 @@ public final class NetworkTrainer {
    * @param train preprocessed training images
    * @param validation preprocessed validation images, evaluated after each epoch, or null
    * @param fill value of a black pixel after normalisation, per channel, for augmentation
+   * @param initialWeights parameters to start from instead of a random initialisation, in the
+   *     format of {@link CheckpointStore#PARAMETERS_FILE}, or null; a checkpoint wins over them
    */
   public record Inputs(
       NetworkSpec spec,
       Hyperparameters settings,
       TensorSet train,
       TensorSet validation,
-      float[] fill) {}
+      float[] fill,
+      Path initialWeights) {}
 
   /** Receives progress while training runs. */
   public interface Listener {
@@ -120,8 +126,9 @@ public final class NetworkTrainer {
     model.setBlock(DjlNetworks.build(inputs.spec()));
     TrainedNetwork network = new TrainedNetwork(inputs.spec(), model);
     try (Trainer trainer = model.newTrainer(config())) {
-      trainer.initialize(batchShape(1));
+      model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, batchShape(1));
       TrainingState state = resume(model);
+      trainer.initialize(batchShape(1));
       network.recordHistory(state.history());
       while (state.completedEpochs() < inputs.settings().epochs()) {
         state = runEpoch(trainer, network, state);
@@ -133,13 +140,23 @@ public final class NetworkTrainer {
     }
   }
 
+  /**
+   * Loads the checkpoint, or else the initial weights, into the initialised block. It must run
+   * before {@link Trainer#initialize}, which skips parameters that already have values but caches
+   * the arrays it finds: parameters loaded after it would be evaluated but never trained.
+   */
   private TrainingState resume(Model model) throws IOException {
-    if (checkpoints == null) {
-      return TrainingState.start(fingerprint);
+    if (checkpoints != null) {
+      Optional<TrainingState> saved =
+          checkpoints.load(model.getBlock(), model.getNDManager(), fingerprint);
+      if (saved.isPresent()) {
+        return saved.get();
+      }
     }
-    return checkpoints
-        .load(model.getBlock(), model.getNDManager(), fingerprint)
-        .orElse(TrainingState.start(fingerprint));
+    if (inputs.initialWeights() != null) {
+      CheckpointStore.loadParameters(inputs.initialWeights(), model);
+    }
+    return TrainingState.start(fingerprint);
   }
 
   private DefaultTrainingConfig config() {

@@ -35,8 +35,9 @@ public final class TrainingJob {
 
       Runs a SageMaker-style training job. Reads <root>/input/config/hyperparameters.json and the
       channels <root>/input/data/train (required), validation and test (optional), each with one
-      pair of gzip IDX files or one image subfolder per class. Writes the model folder to
-      <root>/model and saves checkpoints to <root>/checkpoints.
+      pair of gzip IDX files or one image subfolder per class. An optional model channel with the
+      network.params of an earlier run's checkpoint sets the starting weights. Writes the model
+      folder to <root>/model and saves checkpoints to <root>/checkpoints.
 
       Options:
         --ml-root DIR         root folder (default: $ML_ROOT, else /opt/ml)

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -55,7 +56,7 @@ public final class TrainingPipeline {
     PreparedData data = prepare(spec, channels);
     NetworkTrainer trainer =
         new NetworkTrainer(
-            inputs(spec, settings.hyperparameters(), data),
+            inputs(spec, settings.hyperparameters(), data, channels.initialWeights()),
             new CheckpointStore(paths.checkpointDirectory()),
             Fingerprint.of(settings, spec, channels),
             stop,
@@ -167,9 +168,10 @@ public final class TrainingPipeline {
   }
 
   private static NetworkTrainer.Inputs inputs(
-      NetworkSpec spec, Hyperparameters settings, PreparedData data) {
+      NetworkSpec spec, Hyperparameters settings, PreparedData data, Path initialWeights) {
     float[] fill = DatasetEncoder.blackValue(data.preprocessing());
-    return new NetworkTrainer.Inputs(spec, settings, data.train(), data.validation(), fill);
+    return new NetworkTrainer.Inputs(
+        spec, settings, data.train(), data.validation(), fill, initialWeights);
   }
 
   private static TrainingProvenance provenance(
@@ -214,7 +216,21 @@ public final class TrainingPipeline {
         channels.validationSource(),
         data.validation() == null ? 0 : data.validation().count(),
         test,
-        data.test() == null ? 0 : data.test().count());
+        data.test() == null ? 0 : data.test().count(),
+        initialWeights(channels.initialWeights()));
+  }
+
+  private static TrainingProvenance.ChannelInfo initialWeights(Path file) {
+    if (file == null) {
+      return null;
+    }
+    try {
+      Map<String, String> sha256 = Map.of(file.getFileName().toString(), Checksums.sha256(file));
+      return new TrainingProvenance.ChannelInfo(
+          file.getParent().toAbsolutePath().normalize().toString(), "djl-parameters", sha256);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static TrainingProvenance.ChannelInfo channel(

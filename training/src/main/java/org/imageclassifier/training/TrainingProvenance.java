@@ -47,20 +47,24 @@ public record TrainingProvenance(
    * @param validationImages validation images
    * @param test the test channel, or null
    * @param testImages test images, 0 without a test channel
+   * @param initialWeights the {@code model} channel's parameters that training started from, or
+   *     null when it started from a random initialisation
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record DatasetInfo(
       ChannelInfo train,
       int trainImages,
       String validation,
       int validationImages,
       ChannelInfo test,
-      int testImages) {}
+      int testImages,
+      ChannelInfo initialWeights) {}
 
   /**
    * One data channel.
    *
    * @param source folder the channel was read from
-   * @param format {@code idx} or {@code image-folder}
+   * @param format {@code idx}, {@code image-folder} or {@code djl-parameters}
    * @param sha256 lowercase hex SHA-256 digests, by file name
    */
   public record ChannelInfo(String source, String format, Map<String, String> sha256) {}

@@ -34,6 +34,7 @@ class NetworkTrainerTest {
             "channel",
             null,
             TestData.fashionTrain(),
+            null,
             null);
     data = TrainingPipeline.prepare(SPEC, channels);
   }
@@ -65,7 +66,8 @@ class NetworkTrainerTest {
         settings,
         data.train(),
         data.validation(),
-        DatasetEncoder.blackValue(data.preprocessing()));
+        DatasetEncoder.blackValue(data.preprocessing()),
+        null);
   }
 
   @Test
@@ -181,6 +183,81 @@ class NetworkTrainerTest {
     assertThat(state.completedEpochs()).isZero();
     assertThat(state.nextBatch()).isEqualTo(3);
     assertThat(state.seen()).isEqualTo(96);
+  }
+
+  @Test
+  void resumedTrainingUpdatesLoadedWeights() throws Exception {
+    CheckpointStore store = new CheckpointStore(temp.resolve("checkpoints"));
+    StopSignal stop = new StopSignal();
+    NetworkTrainer.Listener stopAfterFirstEpoch =
+        new NetworkTrainer.Listener() {
+          @Override
+          public void onEpoch(EpochMetrics metrics, double remainingSeconds) {
+            stop.request();
+          }
+        };
+    NetworkTrainer first =
+        new NetworkTrainer(inputs(settings(2, 7)), store, "run-a", stop, stopAfterFirstEpoch);
+    assertThatThrownBy(first::train).isInstanceOf(TrainingStoppedException.class);
+    float[][] checkpointed;
+    try (TrainedNetwork loaded =
+        new NetworkTrainer(
+                inputs(settings(1, 7)),
+                store,
+                "run-a",
+                new StopSignal(),
+                new NetworkTrainer.Listener() {})
+            .train()) {
+      checkpointed = loaded.logits(data.validation());
+    }
+
+    try (TrainedNetwork resumed =
+        new NetworkTrainer(
+                inputs(settings(2, 7)),
+                store,
+                "run-a",
+                new StopSignal(),
+                new NetworkTrainer.Listener() {})
+            .train()) {
+      List<EpochMetrics> history = resumed.history();
+      assertThat(history).hasSize(2);
+      assertThat(history.get(1).trainLoss()).isLessThan(history.get(0).trainLoss());
+      assertThat(resumed.logits(data.validation())[0]).isNotEqualTo(checkpointed[0]);
+    }
+  }
+
+  @Test
+  void initialWeightsReplaceRandomStart() throws Exception {
+    CheckpointStore store = new CheckpointStore(temp.resolve("first"));
+    float[][] trained;
+    try (TrainedNetwork network =
+        new NetworkTrainer(
+                inputs(settings(2, 7)),
+                store,
+                "run-a",
+                new StopSignal(),
+                new NetworkTrainer.Listener() {})
+            .train()) {
+      trained = network.logits(data.validation());
+    }
+    Hyperparameters settings = settings(1, 7);
+    NetworkTrainer.Inputs warm =
+        new NetworkTrainer.Inputs(
+            SPEC,
+            settings,
+            data.train(),
+            data.validation(),
+            DatasetEncoder.blackValue(data.preprocessing()),
+            store.directory().resolve(CheckpointStore.PARAMETERS_FILE));
+
+    try (TrainedNetwork network = NetworkTrainer.train(warm, new NetworkTrainer.Listener() {});
+        TrainedNetwork cold =
+            NetworkTrainer.train(inputs(settings), new NetworkTrainer.Listener() {})) {
+      double warmLoss = network.history().getFirst().trainLoss();
+      double coldLoss = cold.history().getFirst().trainLoss();
+      assertThat(warmLoss).isLessThan(coldLoss);
+      assertThat(network.logits(data.validation())[0]).isNotEqualTo(trained[0]);
+    }
   }
 
   private static float[][] trainAndPredict(Hyperparameters settings) {

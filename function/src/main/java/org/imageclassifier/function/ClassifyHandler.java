@@ -9,7 +9,6 @@ import java.util.List;
 import org.imageclassifier.core.model.ModelLoadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Lambda entry point for S3 {@code ObjectCreated} events: classifies each uploaded image and stores
@@ -24,7 +23,7 @@ public final class ClassifyHandler
     implements RequestHandler<S3Event, ClassifyResponse>, AutoCloseable {
 
   /** MDC key of the Lambda request id in every log line. */
-  public static final String REQUEST_ID_KEY = "AWSRequestId";
+  public static final String REQUEST_ID_KEY = LambdaLogContext.REQUEST_ID;
 
   private static final Logger LOG = LoggerFactory.getLogger(ClassifyHandler.class);
 
@@ -45,18 +44,37 @@ public final class ClassifyHandler
   }
 
   /**
-   * Creates the handler with the given configuration and the bundled model, and registers the
-   * SnapStart priming hook ({@link SnapStartPriming}).
+   * Creates the handler with the given configuration and the serving options of the environment
+   * variables (the model, its threshold, the metrics namespace), and registers the SnapStart
+   * priming hook ({@link SnapStartPriming}).
    *
-   * @throws IllegalStateException when the bundled model is missing or invalid
+   * @throws IllegalStateException when the model is missing or invalid
    */
   public ClassifyHandler(FunctionConfig config) {
-    try {
-      this.service = ClassifyService.create(config);
-    } catch (ModelLoadException e) {
-      throw new IllegalStateException("Cannot load the bundled model: " + e.getMessage(), e);
-    }
+    this(config, ServingOptions.fromEnvironment(System.getenv()));
+  }
+
+  /**
+   * Creates the handler with the given configuration and serving options.
+   *
+   * @throws IllegalStateException when the model is missing or invalid
+   */
+  public ClassifyHandler(FunctionConfig config, ServingOptions options) {
+    this.service = createService(config, options);
     this.priming = SnapStartPriming.register(service);
+  }
+
+  /**
+   * Creates the service of a handler.
+   *
+   * @throws IllegalStateException when the model is missing or invalid, which fails the init phase
+   */
+  static ClassifyService createService(FunctionConfig config, ServingOptions options) {
+    try {
+      return ClassifyService.create(config, options);
+    } catch (ModelLoadException e) {
+      throw new IllegalStateException("Cannot load the model: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -69,16 +87,13 @@ public final class ClassifyHandler
    */
   @Override
   public ClassifyResponse handleRequest(S3Event event, Context context) {
-    MDC.put(REQUEST_ID_KEY, context.getAwsRequestId());
-    try {
+    try (LambdaLogContext log = LambdaLogContext.begin(context, service)) {
       List<S3EventNotificationRecord> records = event == null ? null : event.getRecords();
       if (records == null || records.isEmpty()) {
         LOG.info("Event without records, such as an s3:TestEvent; nothing to classify");
         return new ClassifyResponse(List.of());
       }
       return handle(records, context.getAwsRequestId());
-    } finally {
-      MDC.remove(REQUEST_ID_KEY);
     }
   }
 

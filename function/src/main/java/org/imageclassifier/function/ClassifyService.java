@@ -41,9 +41,14 @@ public final class ClassifyService implements AutoCloseable {
   private final ObjectDownloader downloader;
   private final ResultStore store;
   private final Results results;
+  private final RecordTelemetry telemetry;
 
   ClassifyService(
-      FunctionConfig config, S3Client s3, DynamoDbClient dynamoDb, ImageClassifier classifier) {
+      FunctionConfig config,
+      S3Client s3,
+      DynamoDbClient dynamoDb,
+      ImageClassifier classifier,
+      ServingOptions options) {
     this.config = config;
     this.s3 = s3;
     this.dynamoDb = dynamoDb;
@@ -51,28 +56,71 @@ public final class ClassifyService implements AutoCloseable {
     this.downloader =
         new ObjectDownloader(s3, config.maxObjectBytes(), config.retry().readTimeout());
     this.store = new ResultStore(s3, dynamoDb, config, new ObjectMapper());
-    this.results = new Results(classifier.contract());
+    this.results = new Results(classifier.contract(), options.confidenceThreshold());
+    this.telemetry = options.telemetry();
   }
 
   /**
-   * Creates the SDK clients and loads the bundled model. The clients are built on a second thread
-   * while this one loads the model, because both mostly load classes and together they are most of
-   * a cold start.
+   * Creates the SDK clients and loads the model, with the serving options of the environment
+   * variables ({@link ServingOptions#fromEnvironment}).
    *
-   * @throws ModelLoadException when the bundled model is missing or invalid
+   * @throws ModelLoadException when the model is missing or invalid
    */
   public static ClassifyService create(FunctionConfig config) throws ModelLoadException {
+    return create(config, ServingOptions.fromEnvironment(System.getenv()));
+  }
+
+  /**
+   * Creates the SDK clients and loads the model: from S3 when the options name a location, else the
+   * bundled model. The clients are built on a second thread while this one loads the bundled model,
+   * because both mostly load classes and together they are most of a cold start. A model in S3
+   * waits for the S3 client.
+   *
+   * @throws ModelLoadException when the model is missing or invalid; a location that is set but
+   *     broken never falls back to the bundled model
+   */
+  public static ClassifyService create(FunctionConfig config, ServingOptions options)
+      throws ModelLoadException {
+    long start = System.nanoTime();
     FutureTask<Clients> clients = new FutureTask<>(() -> Clients.create(config));
     Thread.ofPlatform().name("sdk-client-init").daemon().start(clients);
     ImageClassifier classifier;
     try {
-      classifier = BundledModel.load(new ImageDecoder(config.pixelBudget()));
+      classifier = loadModel(config, options, clients);
     } catch (ModelLoadException | RuntimeException e) {
       closeWhenBuilt(clients);
       throw e;
     }
     Clients built = await(clients, classifier);
-    return new ClassifyService(config, built.s3(), built.dynamoDb(), classifier);
+    ClassifyService service =
+        new ClassifyService(config, built.s3(), built.dynamoDb(), classifier, options);
+    options.telemetry().initialized(service.model(), ObjectDownloader.millisSince(start));
+    return service;
+  }
+
+  private static ImageClassifier loadModel(
+      FunctionConfig config, ServingOptions options, FutureTask<Clients> clients)
+      throws ModelLoadException {
+    ImageDecoder decoder = new ImageDecoder(config.pixelBudget());
+    if (options.model() == null) {
+      return BundledModel.load(decoder);
+    }
+    return S3ModelLoader.load(awaitS3(clients), options.model(), decoder);
+  }
+
+  /** Returns the S3 client once it is built, or rethrows what its creation threw. */
+  private static S3Client awaitS3(FutureTask<Clients> clients) {
+    try {
+      return clients.get().s3();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while creating the SDK clients", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("Cannot create the SDK clients: " + e.getCause(), e);
+    }
   }
 
   /** Returns the clients, or closes the classifier and rethrows what their creation threw. */
@@ -156,18 +204,45 @@ public final class ClassifyService implements AutoCloseable {
    * @return one result per record, in the order given: its outcome or its transient failure
    */
   public List<RecordResult> processAll(List<ObjectEvent> events, String requestId) {
+    return run(events, requestId, false);
+  }
+
+  /**
+   * Classifies objects again with the serving model, as {@link #processAll} does, for S3 Batch
+   * Operations. An object whose stored result comes from the serving model (same version and
+   * SHA-256) is skipped as DUPLICATE. Another stored result is replaced, and the replacement keeps
+   * its event order, so a later S3 event of the key still wins. A result that changed since it was
+   * read is left alone and reported as DUPLICATE.
+   *
+   * @param events the objects, as records without a sequencer
+   * @param requestId the Lambda request id, stored in the results
+   * @return one result per record, in the order given: its outcome or its transient failure
+   */
+  public List<RecordResult> reclassifyAll(List<ObjectEvent> events, String requestId) {
+    return run(events, requestId, true);
+  }
+
+  private List<RecordResult> run(List<ObjectEvent> events, String requestId, boolean reclassify) {
+    if (events.isEmpty()) {
+      return List.of();
+    }
     RecordResult[] done = new RecordResult[events.size()];
     ClassificationBatch batch = classifier.newBatch(events.size());
     List<Pending> pending = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
       try {
-        done[i] = prepare(events.get(i), requestId, batch, pending, i);
+        done[i] = prepare(events.get(i), requestId, batch, pending, i, reclassify);
       } catch (RuntimeException e) {
         done[i] = RecordResult.failed(e);
       }
     }
     if (!pending.isEmpty()) {
       finish(batch, pending, requestId, done);
+    }
+    for (int i = 0; i < done.length; i++) {
+      if (done[i].failure() != null) {
+        telemetry.retry(events.get(i).key(), done[i].failure());
+      }
     }
     return List.of(done);
   }
@@ -181,15 +256,26 @@ public final class ClassifyService implements AutoCloseable {
       String requestId,
       ClassificationBatch batch,
       List<Pending> pending,
-      int index) {
+      int index,
+      boolean reclassify) {
     if (!shouldClassify(event)) {
       LOG.atDebug().addKeyValue("objectKey", event.key()).log("Skipped: not an upload");
+      telemetry.unchanged(event.key(), RecordTelemetry.Outcome.SKIPPED);
       return RecordResult.of(RecordOutcome.skipped(event));
     }
-    Optional<ClassificationResult> current = store.findCurrent(event);
-    if (current.isPresent()) {
-      LOG.atInfo().addKeyValue("objectKey", event.key()).log("Skipped: result already stored");
-      return RecordResult.of(outcome(event, Disposition.DUPLICATE, current.get()));
+    Write write;
+    if (reclassify) {
+      Optional<ResultStore.Stored> stored = store.findStored(event.key());
+      if (stored.isPresent() && isServingModel(stored.get().result())) {
+        return duplicate(event, stored.get().result(), "Skipped: classified by this model");
+      }
+      write = new Write(event, stored.orElse(null), true);
+    } else {
+      Optional<ClassificationResult> current = store.findCurrent(event);
+      if (current.isPresent()) {
+        return duplicate(event, current.get(), "Skipped: result already stored");
+      }
+      write = new Write(event, null, false);
     }
     long start = System.nanoTime();
     Download download;
@@ -198,11 +284,24 @@ public final class ClassifyService implements AutoCloseable {
     } catch (PermanentFailureException e) {
       ClassificationResult failed =
           results.failed(requestId, ObjectDownloader.source(event), e, null, start);
-      return RecordResult.of(store(event, failed));
+      return RecordResult.of(store(write, failed));
     }
     int slot = batch.add(download.bytes());
-    pending.add(new Pending(index, slot, event, download.source(), download.millis(), start));
+    pending.add(new Pending(index, slot, write, download.source(), download.millis(), start));
     return null;
+  }
+
+  private RecordResult duplicate(ObjectEvent event, ClassificationResult stored, String message) {
+    LOG.atInfo().addKeyValue("objectKey", event.key()).log(message);
+    telemetry.unchanged(event.key(), RecordTelemetry.Outcome.DUPLICATE);
+    return RecordResult.of(outcome(event, Disposition.DUPLICATE, stored));
+  }
+
+  private boolean isServingModel(ClassificationResult stored) {
+    ClassificationResult.ModelInfo serving = model();
+    return stored.model() != null
+        && serving.version().equals(stored.model().version())
+        && serving.sha256().equals(stored.model().sha256());
   }
 
   /** Runs the batch's inference and stores the result of every pending record. */
@@ -219,18 +318,28 @@ public final class ClassifyService implements AutoCloseable {
       try {
         ClassificationResult result =
             record.result(results, outcomes.get(record.slot()), requestId);
-        done[record.index()] = RecordResult.of(store(record.event(), result));
+        done[record.index()] = RecordResult.of(store(record.write(), result));
       } catch (RuntimeException e) {
         done[record.index()] = RecordResult.failed(e);
       }
     }
   }
 
-  private RecordOutcome store(ObjectEvent event, ClassificationResult result) {
-    boolean stored = store.store(event, result);
-    log(result);
-    return outcome(event, stored ? Disposition.STORED : Disposition.DUPLICATE, result);
+  private RecordOutcome store(Write write, ClassificationResult result) {
+    long start = System.nanoTime();
+    boolean stored =
+        write.replace()
+            ? store.replace(write.event(), result, write.previous())
+            : store.store(write.event(), result);
+    telemetry.stored(result, stored, ObjectDownloader.millisSince(start));
+    return outcome(write.event(), stored ? Disposition.STORED : Disposition.DUPLICATE, result);
   }
+
+  /**
+   * The write of a record's result: after an S3 event it is conditional on the event order, and
+   * with {@code replace} set it takes the place of {@code previous} (null when none was stored).
+   */
+  private record Write(ObjectEvent event, ResultStore.Stored previous, boolean replace) {}
 
   /**
    * The result of one record of a batch: its outcome, or the transient failure that the handler
@@ -252,7 +361,7 @@ public final class ClassifyService implements AutoCloseable {
 
   /** A downloaded record whose image waits in the batch for the inference. */
   private record Pending(
-      int index, int slot, ObjectEvent event, Source source, double downloadMillis, long start) {
+      int index, int slot, Write write, Source source, double downloadMillis, long start) {
 
     ClassificationResult result(Results results, BatchOutcome outcome, String requestId) {
       if (outcome.isClassified()) {
@@ -294,6 +403,16 @@ public final class ClassifyService implements AutoCloseable {
     return store.find(objectKey);
   }
 
+  /**
+   * Returns one page of the stored results with a label, newest first. The index behind it is
+   * eventually consistent, so a result stored a moment ago can be missing.
+   *
+   * @throws IllegalArgumentException when the query's token is invalid
+   */
+  public ResultPage resultsByLabel(LabelQuery query) {
+    return store.query(query);
+  }
+
   private boolean shouldClassify(ObjectEvent event) {
     return event.isObjectCreated()
         && !event.key().startsWith(config.resultsPrefix())
@@ -306,19 +425,14 @@ public final class ClassifyService implements AutoCloseable {
         event.bucket(), event.key(), disposition, result, store.resultUri(event));
   }
 
-  private static void log(ClassificationResult result) {
-    var entry =
-        LOG.atInfo()
-            .addKeyValue("objectKey", result.source().key())
-            .addKeyValue("status", result.status())
-            .addKeyValue("totalMs", result.timingsMs().total());
-    if (result.error() != null) {
-      entry = entry.addKeyValue("errorCode", result.error().code());
-    } else {
-      entry =
-          entry.addKeyValue("label", result.label()).addKeyValue("confidence", result.confidence());
-    }
-    entry.log("Stored result");
+  /** Returns the name, version and SHA-256 of the serving model. */
+  public ClassificationResult.ModelInfo model() {
+    return results.model();
+  }
+
+  /** Returns the telemetry that logs and meters every record. */
+  public RecordTelemetry telemetry() {
+    return telemetry;
   }
 
   /** Closes the SDK clients and the model. */

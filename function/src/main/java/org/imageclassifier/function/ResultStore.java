@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -13,6 +15,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -70,6 +74,80 @@ final class ResultStore {
   Optional<ClassificationResult> find(String objectKey) {
     Map<String, AttributeValue> item = readItem(objectKey);
     return item.isEmpty() ? Optional.empty() : Optional.of(toResult(item));
+  }
+
+  /**
+   * Returns one page of the results with a label, newest first, from the index by label and time.
+   * The index is eventually consistent: a result stored a moment ago can be missing.
+   *
+   * @throws IllegalArgumentException when the query's token is invalid
+   */
+  ResultPage query(LabelQuery query) {
+    Map<String, String> names = new HashMap<>(Map.of("#label", ResultsTable.LABEL_ATTRIBUTE));
+    Map<String, AttributeValue> values =
+        new HashMap<>(Map.of(":label", AttributeValue.fromS(query.label())));
+    String condition = "#label = :label";
+    if (query.since() != null) {
+      names.put("#at", ResultsTable.CLASSIFIED_AT_ATTRIBUTE);
+      values.put(":since", AttributeValue.fromS(query.since()));
+      condition += " AND #at >= :since";
+    }
+    QueryResponse response =
+        dynamoDb.query(
+            QueryRequest.builder()
+                .tableName(config.tableName())
+                .indexName(ResultsTable.LABEL_INDEX)
+                .keyConditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .limit(query.limit())
+                .exclusiveStartKey(query.exclusiveStartKey())
+                .build());
+    List<ClassificationResult> items = response.items().stream().map(this::toResult).toList();
+    return new ResultPage(items, LabelQuery.tokenAfter(response.lastEvaluatedKey()));
+  }
+
+  /**
+   * A stored result and the event order of its item.
+   *
+   * @param result the stored result
+   * @param order the item's {@value ResultsTable#ORDER_ATTRIBUTE}, or null when it has none
+   */
+  record Stored(ClassificationResult result, String order) {}
+
+  /** Returns the stored result of an object key with its event order, or empty. */
+  Optional<Stored> findStored(String objectKey) {
+    Map<String, AttributeValue> item = readItem(objectKey);
+    if (item.isEmpty()) {
+      return Optional.empty();
+    }
+    AttributeValue order = item.get(ResultsTable.ORDER_ATTRIBUTE);
+    return Optional.of(new Stored(toResult(item), order == null ? null : order.s()));
+  }
+
+  /**
+   * Stores the result of classifying an object again: the S3 object first, then the item, on
+   * condition that the item is still the one read before ({@code previous}, or none) and does not
+   * yet hold a result of the same model. The new item keeps the previous event order, so the next
+   * S3 event of the key still replaces it.
+   *
+   * @param previous the stored result that this one replaces, or null when none was stored
+   * @return true when this call stored the item, false when the item changed since it was read
+   */
+  boolean replace(ObjectEvent event, ClassificationResult result, Stored previous) {
+    ObjectNode document = mapper.valueToTree(result);
+    putObject(event, document);
+    try {
+      dynamoDb.putItem(replaceRequest(event, document, result.model(), previous));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      LOG.atInfo()
+          .addKeyValue("objectKey", event.key())
+          .log("Result changed while it was classified again; keeping the stored one");
+      restoreObject(event, e.hasItem() ? e.item() : Map.of());
+      return false;
+    }
   }
 
   /**
@@ -135,6 +213,47 @@ final class ResultStore {
         .expressionAttributeNames(
             Map.of("#key", ResultsTable.KEY_ATTRIBUTE, "#order", ResultsTable.ORDER_ATTRIBUTE))
         .expressionAttributeValues(Map.of(":order", AttributeValue.fromS(event.order())))
+        .build();
+  }
+
+  private PutItemRequest replaceRequest(
+      ObjectEvent event,
+      ObjectNode document,
+      ClassificationResult.ModelInfo model,
+      Stored previous) {
+    Map<String, AttributeValue> item = DynamoDbJson.toItem(document);
+    item.put(ResultsTable.KEY_ATTRIBUTE, AttributeValue.fromS(event.key()));
+    Map<String, String> names = new HashMap<>(Map.of("#key", ResultsTable.KEY_ATTRIBUTE));
+    PutItemRequest.Builder request =
+        PutItemRequest.builder()
+            .tableName(config.tableName())
+            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+    if (previous == null) {
+      return request
+          .item(item)
+          .conditionExpression("attribute_not_exists(#key)")
+          .expressionAttributeNames(names)
+          .build();
+    }
+    names.putAll(Map.of("#model", "model", "#version", "version", "#sha", "sha256"));
+    names.put("#order", ResultsTable.ORDER_ATTRIBUTE);
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":version", AttributeValue.fromS(model.version()));
+    values.put(":sha", AttributeValue.fromS(model.sha256()));
+    String condition =
+        "attribute_exists(#key) AND NOT (#model.#version = :version AND #model.#sha = :sha)";
+    if (previous.order() == null) {
+      condition += " AND attribute_not_exists(#order)";
+    } else {
+      item.put(ResultsTable.ORDER_ATTRIBUTE, AttributeValue.fromS(previous.order()));
+      values.put(":order", AttributeValue.fromS(previous.order()));
+      condition += " AND #order = :order";
+    }
+    return request
+        .item(item)
+        .conditionExpression(condition)
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values)
         .build();
   }
 

@@ -1,6 +1,5 @@
 package org.imageclassifier.function;
 
-import java.time.Instant;
 import java.util.List;
 import org.imageclassifier.core.Classification;
 import org.imageclassifier.core.LabelProbability;
@@ -16,18 +15,34 @@ import org.imageclassifier.function.ClassificationResult.Timings;
 /** Builds result documents from a classification or a permanent failure. */
 final class Results {
 
-  private final ModelContract contract;
   private final ModelInfo model;
+  private final double confidenceThreshold;
 
+  /** Creates the builder of a model's results, with the model's own confidence threshold. */
   Results(ModelContract contract) {
-    this.contract = contract;
+    this(contract, null);
+  }
+
+  /**
+   * Creates the builder of a model's results.
+   *
+   * @param confidenceThreshold the threshold in [0, 1] that replaces the contract's, or null
+   */
+  Results(ModelContract contract, Double confidenceThreshold) {
     this.model = new ModelInfo(contract.name(), contract.version(), contract.onnx().sha256());
+    this.confidenceThreshold =
+        confidenceThreshold == null ? contract.confidenceThreshold() : confidenceThreshold;
+  }
+
+  /** Returns the name, version and SHA-256 that every result of this builder carries. */
+  ModelInfo model() {
+    return model;
   }
 
   /**
    * Builds the result of a classified image: CLASSIFIED, or BELOW_THRESHOLD when the top
-   * probability is under the contract's confidence threshold. {@code downloadMillis} is null when
-   * the bytes were not downloaded from S3.
+   * probability is under the confidence threshold. {@code downloadMillis} is null when the bytes
+   * were not downloaded from S3.
    */
   ClassificationResult classified(
       String requestId,
@@ -36,8 +51,7 @@ final class Results {
       Double downloadMillis,
       long startNanos) {
     double confidence = exact(classification.confidence());
-    Status status =
-        confidence < contract.confidenceThreshold() ? Status.BELOW_THRESHOLD : Status.CLASSIFIED;
+    Status status = confidence < confidenceThreshold ? Status.BELOW_THRESHOLD : Status.CLASSIFIED;
     var timings = classification.timings();
     Timings timingsMs =
         new Timings(
@@ -57,7 +71,7 @@ final class Results {
         model,
         null,
         timingsMs,
-        Instant.now().toString());
+        Timestamps.now());
   }
 
   /** Builds the FAILED result of an object that can never be classified. */
@@ -85,7 +99,7 @@ final class Results {
         model,
         new ErrorInfo(failure.code(), failure.getMessage()),
         timingsMs,
-        Instant.now().toString());
+        Timestamps.now());
   }
 
   private static List<LabelScore> scores(List<LabelProbability> topK) {

@@ -35,17 +35,20 @@ record Bucket(AwsEndpoints aws, FunctionConfig config, String name) {
   static Bucket create(AwsEndpoints aws, String name) {
     aws.s3().createBucket(b -> b.bucket(name));
     aws.dynamoDb().createTable(ResultsTable.createRequest(name));
+    return new Bucket(aws, configFor(aws, name), name);
+  }
+
+  /** Returns the shared servers' function configuration with another results table. */
+  static FunctionConfig configFor(AwsEndpoints aws, String table) {
     FunctionConfig shared = aws.config();
-    FunctionConfig config =
-        new FunctionConfig(
-            name,
-            shared.resultsPrefix(),
-            shared.maxObjectBytes(),
-            shared.region(),
-            shared.s3Endpoint(),
-            shared.dynamoDbEndpoint(),
-            shared.credentials());
-    return new Bucket(aws, config, name);
+    return new FunctionConfig(
+        table,
+        shared.resultsPrefix(),
+        shared.maxObjectBytes(),
+        shared.region(),
+        shared.s3Endpoint(),
+        shared.dynamoDbEndpoint(),
+        shared.credentials());
   }
 
   /** Uploads an object and returns the S3 event that S3 would send for it. */

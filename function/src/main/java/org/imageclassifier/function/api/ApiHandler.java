@@ -10,14 +10,14 @@ import java.util.Base64;
 import java.util.Map;
 import org.imageclassifier.core.model.InferenceException;
 import org.imageclassifier.core.model.ModelLoadException;
-import org.imageclassifier.function.ClassifyHandler;
+import org.imageclassifier.function.LambdaLogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Lambda entry point for the HTTP API (API Gateway, payload format 2.0): {@code POST /classify},
- * {@code POST /uploads} and {@code GET /results/{key+}}, routed by the event's route key.
+ * {@code POST /uploads}, {@code GET /results/{key+}} and {@code GET /results?label=X}, routed by
+ * the event's route key.
  *
  * <p>Every response is JSON. A rejected request gets a 4xx status with {@link ErrorResponse}; a
  * failure inside the function is logged with its stack trace, and the response is a 500 with only
@@ -40,7 +40,7 @@ public final class ApiHandler
    * Creates the handler from environment variables, once per execution environment; called by the
    * Lambda runtime.
    *
-   * @throws IllegalStateException when the bundled model is invalid, which fails the init phase
+   * @throws IllegalStateException when the model is invalid, which fails the init phase
    * @throws IllegalArgumentException when a variable is missing or invalid
    */
   public ApiHandler() {
@@ -48,16 +48,16 @@ public final class ApiHandler
   }
 
   /**
-   * Creates the handler with the given configuration and the bundled model.
+   * Creates the handler with the given configuration and the model of the environment variables.
    *
-   * @throws IllegalStateException when the bundled model is missing or invalid
+   * @throws IllegalStateException when the model is missing or invalid
    */
   public ApiHandler(ApiConfig config) {
     this.config = config;
     try {
       this.service = ApiService.create(config);
     } catch (ModelLoadException e) {
-      throw new IllegalStateException("Cannot load the bundled model: " + e.getMessage(), e);
+      throw new IllegalStateException("Cannot load the model: " + e.getMessage(), e);
     }
   }
 
@@ -65,14 +65,11 @@ public final class ApiHandler
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     String requestId = context.getAwsRequestId();
-    MDC.put(ClassifyHandler.REQUEST_ID_KEY, requestId);
     long start = System.nanoTime();
-    try {
+    try (LambdaLogContext log = LambdaLogContext.begin(context, service.classifier())) {
       APIGatewayV2HTTPResponse response = respond(event, requestId);
       log(event, response, start);
       return response;
-    } finally {
-      MDC.remove(ClassifyHandler.REQUEST_ID_KEY);
     }
   }
 
@@ -104,6 +101,8 @@ public final class ApiHandler
           service.createUpload(
               UploadRequest.parse(text(event), config.function().maxObjectBytes(), mapper));
       case RESULT -> service.storedResult(objectKey(event.getPathParameters()));
+      case RESULTS_BY_LABEL ->
+          service.resultsByLabel(LabelQueryParameters.parse(event.getQueryStringParameters()));
     };
   }
 
@@ -146,7 +145,7 @@ public final class ApiHandler
     return new ApiException(
         404,
         ApiErrors.ROUTE_NOT_FOUND,
-        "No route for '%s'. The routes are POST /classify, POST /uploads and GET /results/{key}"
+        "No route for '%s'. The routes are POST /classify, POST /uploads, GET /results/{key} and GET /results?label=X"
             .formatted(event.getRouteKey()));
   }
 

@@ -5,6 +5,8 @@ import org.imageclassifier.core.model.InferenceException;
 import org.imageclassifier.core.model.ModelLoadException;
 import org.imageclassifier.function.ClassificationResult;
 import org.imageclassifier.function.ClassifyService;
+import org.imageclassifier.function.LabelQuery;
+import org.imageclassifier.function.ResultPage;
 
 /**
  * The operations behind the routes: classify bytes, sign an upload, read a stored result.
@@ -46,6 +48,11 @@ final class ApiService implements AutoCloseable {
     }
   }
 
+  /** Returns the classify service, whose model and telemetry the API shares. */
+  ClassifyService classifier() {
+    return classifier;
+  }
+
   /** Generates an upload key and returns its presigned PUT request and result location. */
   UploadTicket createUpload(UploadRequest request) {
     return signer.sign(request);
@@ -67,6 +74,19 @@ final class ApiService implements AutoCloseable {
                     ("No result is stored for '%s' yet. An upload is classified within seconds"
                             + " of the PUT; check the key and try again")
                         .formatted(objectKey)));
+  }
+
+  /**
+   * Returns one page of the stored results with a label, newest first.
+   *
+   * @throws ApiException 400 INVALID_REQUEST when the page token is invalid
+   */
+  ResultPage resultsByLabel(LabelQuery query) throws ApiException {
+    try {
+      return classifier.resultsByLabel(query);
+    } catch (IllegalArgumentException e) {
+      throw ApiErrors.invalidRequest(e.getMessage());
+    }
   }
 
   @Override

@@ -16,7 +16,9 @@ public enum Route {
   /** Returns a presigned S3 PUT URL for an image under the uploads prefix. */
   UPLOADS("POST", "/uploads"),
   /** Returns the stored result of an object key; the greedy parameter keeps the slashes. */
-  RESULT("GET", "/results/{key+}");
+  RESULT("GET", "/results/{key+}"),
+  /** Returns the stored results with a label, newest first, one page at a time. */
+  RESULTS_BY_LABEL("GET", "/results");
 
   /** Name of the path parameter of {@link #RESULT}: the decoded object key. */
   public static final String KEY_PARAMETER = "key";

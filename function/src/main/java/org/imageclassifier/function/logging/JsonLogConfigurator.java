@@ -3,19 +3,18 @@ package org.imageclassifier.function.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
- * Configures Logback in code for the Lambda function: one JSON object per line on stdout, which
- * Lambda sends to CloudWatch Logs, with the MDC (the request id, {@code AWSRequestId}) and the
- * key-value pairs of each event; INFO and above, WARN and above for the AWS SDK and DJL. Logback
- * finds this class through {@code META-INF/services}. Configuring in code skips parsing an XML file
- * at start, which took about 170 ms of a cold start (measured on this project's 2-core build
- * machine, JDK 25, C1 only).
+ * Configures Logback in code for the Lambda function: one flat JSON object per line on stdout
+ * ({@link LambdaJsonEncoder}), which Lambda sends to CloudWatch Logs, with the MDC (the request id
+ * and the rest of {@code LambdaLogContext}) and the key-value pairs of each event as members; INFO
+ * and above, WARN and above for the AWS SDK and DJL. Logback finds this class through {@code
+ * META-INF/services}. Configuring in code skips parsing an XML file at start, which took about 170
+ * ms of a cold start (measured on this project's 2-core build machine, JDK 25, C1 only).
  *
  * <p>A configuration file still wins: when {@code logback.configurationFile} is set or a {@code
  * logback-test.xml} is on the classpath, this class steps aside and Logback reads that file.
@@ -52,14 +51,8 @@ public final class JsonLogConfigurator extends ContextAwareBase implements Confi
   }
 
   private static ConsoleAppender<ILoggingEvent> jsonAppender(LoggerContext context) {
-    JsonEncoder encoder = new JsonEncoder();
+    LambdaJsonEncoder encoder = new LambdaJsonEncoder();
     encoder.setContext(context);
-    encoder.setWithSequenceNumber(false);
-    encoder.setWithNanoseconds(false);
-    encoder.setWithContext(false);
-    encoder.setWithMessage(false);
-    encoder.setWithArguments(false);
-    encoder.setWithFormattedMessage(true);
     encoder.start();
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
     appender.setContext(context);

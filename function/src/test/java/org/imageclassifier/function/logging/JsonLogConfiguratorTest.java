@@ -22,9 +22,9 @@ class JsonLogConfiguratorTest {
 
     JsonNode json = new ObjectMapper().readTree(line);
     assertThat(json.get("level").asText()).isEqualTo("INFO");
-    assertThat(json.get("formattedMessage").asText()).isEqualTo("Stored result");
-    assertThat(json.get("mdc").get("AWSRequestId").asText()).isEqualTo("request-1");
-    assertThat(json.get("kvpList").get(0).get("objectKey").asText()).isEqualTo("uploads/a.png");
+    assertThat(json.get("message").asText()).isEqualTo("Stored result");
+    assertThat(json.get("function_request_id").asText()).isEqualTo("request-1");
+    assertThat(json.get("objectKey").asText()).isEqualTo("uploads/a.png");
   }
 
   @Test
@@ -55,7 +55,7 @@ class JsonLogConfiguratorTest {
     context.setMDCAdapter(new LogbackMDCAdapter());
     try {
       JsonLogConfigurator.configureJson(context);
-      context.getMDCAdapter().put("AWSRequestId", "request-1");
+      context.getMDCAdapter().put("function_request_id", "request-1");
       context
           .getLogger("test")
           .atInfo()

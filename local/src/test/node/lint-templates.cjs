@@ -3,8 +3,9 @@
 // It reads only local files and opens no network connection.
 //
 // Usage: node lint-templates.cjs REPOSITORY_ROOT
-// Lints template.yaml twice, with the default parameters (IAM authorization) and with
-// ApiAuthorization=JWT, and every infra/*.yaml once with its defaults.
+// Lints template.yaml three times: with the default parameters (IAM authorization, Direct
+// delivery, the bundled model), with ApiAuthorization=JWT, and with DeliveryMode=Queue and a model
+// in S3. Lints every infra/*.yaml once with its defaults.
 'use strict';
 
 const fs = require('fs');
@@ -51,7 +52,20 @@ function infraTemplates() {
     .map((name) => path.join('infra', name));
 }
 
-const files = [lint('template.yaml', {}), lint('template.yaml', JWT_PARAMETERS)];
+const QUEUE_PARAMETERS = {
+  DeliveryMode: 'Queue',
+  ModelBucket: 'image-classifier-models',
+  ModelName: 'fashion-mnist-cnn',
+  ModelVersion: '20261204T1643Z',
+  ConfidenceThreshold: '0.6',
+  AlarmTopicArn: 'arn:aws:sns:us-east-1:123456789012:image-classifier-alarms',
+};
+
+const files = [
+  lint('template.yaml', {}),
+  lint('template.yaml', JWT_PARAMETERS),
+  lint('template.yaml', QUEUE_PARAMETERS),
+];
 for (const file of infraTemplates()) {
   files.push(lint(file, {}));
 }

@@ -179,7 +179,8 @@ public final class RecordTelemetry {
             .property("Outcome", outcome.name())
             .property("ModelVersion", serving == null ? "unknown" : serving.version())
             .property("objectKey", objectKey);
-    return document.metric("Images", MetricUnit.COUNT, 1, BY_OUTCOME, BY_MODEL_OUTCOME, BY_MODEL);
+    return document.metric(
+        "Images", MetricUnit.COUNT, 1, BY_SERVICE, BY_OUTCOME, BY_MODEL_OUTCOME, BY_MODEL);
   }
 
   private EmfDocument document() {

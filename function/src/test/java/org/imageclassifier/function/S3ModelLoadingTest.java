@@ -3,7 +3,10 @@ package org.imageclassifier.function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 class S3ModelLoadingTest {
 
   private static final Path MODEL_FOLDER = Path.of("..", "model");
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static Bucket bucket;
   private static ModelContract contract;
@@ -98,10 +102,7 @@ class S3ModelLoadingTest {
 
   @Test
   void contractThresholdKeepsTopK() throws Exception {
-    String strict =
-        renamed(contractJson, "strict")
-            .replace("\"confidenceThreshold\" : 0.0", "\"confidenceThreshold\" : 0.999999");
-    ModelLocation location = publish(folder("strict"), strict, onnx);
+    ModelLocation location = publish(folder("strict"), strict("strict", 0.999999), onnx);
 
     try (ClassifyHandler handler = handler(location, null)) {
       ClassificationResult result = classifyPhoto(handler, "uploads/strict photo.jpg");
@@ -115,10 +116,7 @@ class S3ModelLoadingTest {
 
   @Test
   void environmentThresholdOverridesContract() throws Exception {
-    String strict =
-        renamed(contractJson, "override")
-            .replace("\"confidenceThreshold\" : 0.0", "\"confidenceThreshold\" : 0.999999");
-    ModelLocation location = publish(folder("override"), strict, onnx);
+    ModelLocation location = publish(folder("override"), strict("override", 0.999999), onnx);
 
     try (ClassifyHandler handler = handler(location, 0.0)) {
       assertThat(classifyPhoto(handler, "uploads/lenient photo.jpg").status())
@@ -148,8 +146,22 @@ class S3ModelLoadingTest {
 
   /** Returns model.json with another version, so that it fits a folder of that name. */
   private static String renamed(String json, String version) {
-    return json.replace(
-        "\"version\" : \"" + contract.version() + "\"", "\"version\" : \"" + version + "\"");
+    return withField(json, "version", version);
+  }
+
+  /** Returns model.json with another version and confidence threshold. */
+  private static String strict(String version, double threshold) {
+    return withField(renamed(contractJson, version), "confidenceThreshold", threshold);
+  }
+
+  private static String withField(String json, String field, Object value) {
+    try {
+      ObjectNode node = (ObjectNode) MAPPER.readTree(json);
+      node.set(field, MAPPER.valueToTree(value));
+      return MAPPER.writeValueAsString(node);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static ModelLocation publish(String prefix, String json, byte[] model) {

@@ -88,6 +88,12 @@ class TelemetryTest {
     }
     assertThat(record.get("InferenceLatency").asDouble()).isEqualTo(result.timingsMs().inference());
     assertThat(record.has("ErrorCode")).isFalse();
+    assertThat(dimensionSetsOf(record, "Images"))
+        .containsExactly(
+            "[\"Service\"]",
+            "[\"Service\",\"Outcome\"]",
+            "[\"Service\",\"ModelVersion\",\"Outcome\"]",
+            "[\"Service\",\"ModelVersion\"]");
     assertThat(dimensionSets(record))
         .contains(
             "[\"Service\",\"Outcome\"]",
@@ -169,6 +175,20 @@ class TelemetryTest {
             .toList();
     assertThat(found).as("documents of %s", key).hasSize(1);
     return found.getFirst();
+  }
+
+  private static List<String> dimensionSetsOf(JsonNode document, String metric) {
+    List<String> sets = new ArrayList<>();
+    for (JsonNode directive : document.get("_aws").get("CloudWatchMetrics")) {
+      boolean hasMetric = false;
+      for (JsonNode definition : directive.get("Metrics")) {
+        hasMetric |= definition.get("Name").asText().equals(metric);
+      }
+      if (hasMetric) {
+        directive.get("Dimensions").forEach(set -> sets.add(set.toString()));
+      }
+    }
+    return sets;
   }
 
   private static List<String> dimensionSets(JsonNode document) {

@@ -3,6 +3,7 @@ package org.imageclassifier.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.imageclassifier.core.model.Activation;
@@ -48,10 +49,18 @@ class BundledModelTest {
   }
 
   @Test
-  void reachesRecordedAccuracy() {
-    assertThat(accuracy).isGreaterThanOrEqualTo(0.91);
-    assertThat(accuracy)
-        .isCloseTo(contract.training().path("testAccuracy").asDouble(), within(0.0005));
+  void keepsMeasuredAccuracy() {
+    // NOTE: the goal for the bundled model is 0.94; the model measured 0.9351 (docs/MODEL.md).
+    assertThat(accuracy).isGreaterThanOrEqualTo(0.935);
+  }
+
+  @Test
+  void accuracyMatchesRecordedSummary() {
+    JsonNode summary = contract.training().path("summary");
+
+    assertThat(summary.path("split").asText()).isEqualTo("test");
+    assertThat(summary.path("images").asInt()).isEqualTo(TestData.TEST_IMAGES);
+    assertThat(accuracy).isCloseTo(summary.path("accuracy").asDouble(), within(0.0005));
   }
 
   @Test

@@ -64,6 +64,11 @@ final class LocalAccount implements AutoCloseable {
     return s3;
   }
 
+  /** Returns the client for reading the results table. */
+  DynamoDbClient dynamoDb() {
+    return dynamoDb;
+  }
+
   @Override
   public void close() {
     s3.close();

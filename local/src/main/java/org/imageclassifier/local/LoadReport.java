@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
- * What a {@link LoadTest} run measured and verified.
+ * The figures and checks of a {@link LoadTest} run.
  *
  * @param options the settings of the run
  * @param deliveries how many events were delivered, redeliveries included

@@ -39,12 +39,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
- * A load test on one machine: uploads objects to S3Proxy, then sends the S3 event of each (and a
- * second delivery of some) to one classify handler from several threads at once, as concurrent
+ * A load test on one machine. It uploads objects to S3Proxy, then sends the S3 event of each, and a
+ * second delivery of some, to one classify handler from several threads at once: concurrent
  * invocations in one JVM against S3Proxy and dynalite. It reports the throughput and the invocation
- * durations, and checks that every object ends with exactly one item and one result object. The
- * function's log lines are encoded as in Lambda but discarded, and its metric documents are
- * counted.
+ * durations, and checks that every object ends with exactly one item and one result object. From
+ * the command line, the function's log lines are encoded as in Lambda but discarded; its metric
+ * documents are counted.
  *
  * <p>Usage: {@code LoadTest [--images N] [--threads N] [--duplicates RATE] [--samples DIR]}.
  */

@@ -1,12 +1,17 @@
 package org.imageclassifier.function;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2;
 import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2.Task;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse.Result;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse.ResultCode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.imageclassifier.function.ClassificationResult.ModelInfo;
@@ -24,9 +29,12 @@ import org.slf4j.LoggerFactory;
  * object that can never be classified, which is also stored as a FAILED result, or a malformed
  * task) or {@code TemporaryFailure} (S3, DynamoDB or the engine failed; S3 Batch Operations retries
  * it).
+ *
+ * <p>The handler reads and writes the JSON itself ({@link RequestStreamHandler}), because the S3
+ * user guide states that a Java function for S3 Batch Operations needs a stream handler: with a
+ * typed {@code RequestHandler} the job fails with "Invalid JSON returned in Lambda payload".
  */
-public final class BatchOperationsHandler
-    implements RequestHandler<S3BatchEventV2, S3BatchResponse>, AutoCloseable {
+public final class BatchOperationsHandler implements RequestStreamHandler, AutoCloseable {
 
   /** Event name of the records built from batch tasks, which S3 itself never sends. */
   static final String EVENT_NAME = "ObjectCreated:BatchOperations";
@@ -38,6 +46,9 @@ public final class BatchOperationsHandler
 
   /** Maximum length of a result string in the job's completion report, in characters. */
   private static final int MAX_RESULT_CHARS = 512;
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final ClassifyService service;
 
@@ -66,9 +77,21 @@ public final class BatchOperationsHandler
     this.priming = SnapStartPriming.register(service);
   }
 
-  /** Classifies the object of every task again and returns one result per task. */
+  /**
+   * Reads the S3 Batch Operations event as JSON, classifies the object of every task again, and
+   * writes the response as JSON.
+   *
+   * @throws IOException when the input is not an S3 Batch Operations event or the output fails
+   */
   @Override
-  public S3BatchResponse handleRequest(S3BatchEventV2 event, Context context) {
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    S3BatchEventV2 event = MAPPER.readValue(input, S3BatchEventV2.class);
+    MAPPER.writeValue(output, handle(event, context));
+  }
+
+  /** Classifies the object of every task again and returns one result per task. */
+  public S3BatchResponse handle(S3BatchEventV2 event, Context context) {
     try (LambdaLogContext log = LambdaLogContext.begin(context, service)) {
       List<Task> tasks = event.getTasks() == null ? List.of() : event.getTasks();
       LOG.atInfo()

@@ -8,7 +8,11 @@ import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse.Result;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse.ResultCode;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +62,7 @@ class BatchOperationsHandlerTest {
             RequestBody.fromBytes(image("7-sneaker.png")));
     S3BatchEventV2 event = sampleEvent();
 
-    S3BatchResponse response = batch.handleRequest(event, Bucket.context());
+    S3BatchResponse response = batch.handle(event, Bucket.context());
 
     assertThat(response.getInvocationId()).isEqualTo(event.getInvocationId());
     assertThat(response.getInvocationSchemaVersion()).isEqualTo("2.0");
@@ -72,6 +76,34 @@ class BatchOperationsHandlerTest {
     assertThat(results.get(1).getResultString()).startsWith("CLASSIFIED Sneaker");
     assertThat(bucket.item("uploads/Sneaker.png").orElseThrow().get("label").asText())
         .isEqualTo("Sneaker");
+  }
+
+  @Test
+  void streamHandlerWritesResponseJson() throws Exception {
+    bucket
+        .aws()
+        .s3()
+        .putObject(
+            b -> b.bucket(bucket.name()).key("uploads/streamed.png"),
+            RequestBody.fromBytes(image("3-dress.png")));
+    String event =
+        new String(Bucket.resource("events/s3-batch.json"), StandardCharsets.UTF_8)
+            .replace(QueueHandlerTest.DEPLOYED_BUCKET, bucket.name())
+            .replace("uploads/Sneaker.png", "uploads/streamed.png");
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    batch.handleRequest(
+        new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, Bucket.context());
+
+    JsonNode response = new ObjectMapper().readTree(output.toByteArray());
+    assertThat(response.get("invocationSchemaVersion").asText()).isEqualTo("2.0");
+    assertThat(response.get("invocationId").asText())
+        .isEqualTo("YXNkbGZqYWRmaiBhc2RmdW9hZHNmZGpmaGFzbGtkaGZza2RmaAo");
+    assertThat(response.get("treatMissingKeysAs").asText()).isEqualTo("PermanentFailure");
+    JsonNode streamed = response.get("results").get(1);
+    assertThat(streamed.get("taskId").asText()).isEqualTo("dGFza2lkZ29lc2hlcmUL");
+    assertThat(streamed.get("resultCode").asText()).isEqualTo("Succeeded");
+    assertThat(streamed.get("resultString").asText()).startsWith("CLASSIFIED Dress");
   }
 
   @Test
@@ -118,8 +150,7 @@ class BatchOperationsHandlerTest {
     Task gone = task("uploads/never uploaded.png");
     Task noKey = new Task("no-key", null, null, bucket.name());
 
-    List<Result> results =
-        batch.handleRequest(event("2.0", gone, noKey), Bucket.context()).getResults();
+    List<Result> results = batch.handle(event("2.0", gone, noKey), Bucket.context()).getResults();
 
     assertThat(results)
         .extracting(Result::getResultCode)
@@ -131,7 +162,7 @@ class BatchOperationsHandlerTest {
   @Test
   void schemaOneRejected() {
     S3BatchResponse response =
-        batch.handleRequest(event("1.0", task("uploads/any.png")), Bucket.context());
+        batch.handle(event("1.0", task("uploads/any.png")), Bucket.context());
 
     assertThat(response.getResults().getFirst().getResultCode())
         .isEqualTo(ResultCode.PermanentFailure);
@@ -145,7 +176,7 @@ class BatchOperationsHandlerTest {
   }
 
   private static Result single(Task task) {
-    return batch.handleRequest(event("2.0", task), Bucket.context()).getResults().getFirst();
+    return batch.handle(event("2.0", task), Bucket.context()).getResults().getFirst();
   }
 
   private static Task task(String key) {

@@ -11,10 +11,6 @@ import statistics
 import sys
 
 IMAGES = ["photo-12mp.jpg", "photo-1mp.jpg", "fashion-28.png"]
-DJPEG = {
-    "photo-12mp.jpg": ("djpeg -scale 1/8 -outfile /dev/null", "djpeg -outfile /dev/null"),
-    "photo-1mp.jpg": ("djpeg -scale 1/8 -outfile /dev/null", "djpeg -outfile /dev/null"),
-}
 
 
 def read_round(cpu_file, djpeg_file):

@@ -16,8 +16,8 @@ import java.util.Map;
  * @param dataDirectory folder with one subfolder per channel
  * @param modelDirectory folder the model is written to; SageMaker uploads it as model.tar.gz
  * @param outputDirectory folder of the {@code failure} file
- * @param outputDataDirectory folder for other output, which SageMaker uploads as output.tar.gz;
- *     the job writes nothing there yet
+ * @param outputDataDirectory folder for other output, which SageMaker uploads as output.tar.gz; the
+ *     job writes nothing there yet
  * @param checkpointDirectory folder of the checkpoint, which SageMaker syncs with S3
  * @param environment the process environment the paths were resolved from
  */

@@ -76,7 +76,7 @@ install_chromium() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >&2
 }
 
-# Prints the JVM options the local tools need on the picked JDK.
+# Prints the JVM options the local tools and the training job need on the picked JDK.
 local_java_options() {
   echo "--enable-native-access=ALL-UNNAMED"
   if (($(jdk_version "$JAVA_HOME") >= 23)); then

@@ -6,17 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.imageclassifier.emulators.DynaliteServer;
 import org.imageclassifier.emulators.S3ProxyServer;
 import org.imageclassifier.function.ClassifyHandler;
 import org.imageclassifier.function.RecordOutcome;
+import org.imageclassifier.function.RecordTelemetry;
+import org.imageclassifier.function.ServingOptions;
 
 /**
  * Classifies every file of a samples folder the way the deployed function would: S3Proxy and
  * dynalite start on 127.0.0.1, each file is uploaded under {@code uploads/}, the Lambda handler
  * runs in-process with the S3 event for the upload, and one line per object shows the outcome and
- * where the result went. The servers stop at the end and keep nothing.
+ * where the result went. The servers stop at the end and keep nothing. The CloudWatch metric
+ * documents that the deployed function writes to its log are counted, not printed.
  *
  * <p>Usage: {@code LocalDemo [SAMPLES_FOLDER]}, default {@value #DEFAULT_SAMPLES}.
  */
@@ -66,17 +70,35 @@ public final class LocalDemo {
   public List<RecordOutcome> run(Path samples) throws IOException {
     List<Path> files = listFiles(samples);
     out.printf("Classifying %d files from %s%n", files.size(), samples);
+    AtomicLong metricDocuments = new AtomicLong();
     try (S3ProxyServer s3Server = S3ProxyServer.start();
         DynaliteServer dynamoDbServer = DynaliteServer.start();
         LocalAccount account = LocalAccount.create(s3Server.endpoint(), dynamoDbServer.endpoint());
-        ClassifyHandler handler = new ClassifyHandler(account.config())) {
+        ClassifyHandler handler =
+            new ClassifyHandler(account.config(), servingOptions(metricDocuments))) {
       out.printf("S3 (S3Proxy): %s, bucket %s%n", s3Server.endpoint(), LocalAccount.BUCKET);
       out.printf(
           "DynamoDB (dynalite): %s, table %s%n%n", dynamoDbServer.endpoint(), LocalAccount.TABLE);
-      return classifyAll(files, new SampleUploader(account, handler));
+      List<RecordOutcome> outcomes = classifyAll(files, new SampleUploader(account, handler));
+      out.printf(
+          "CloudWatch metrics: %d embedded metric format documents (not printed)%n",
+          metricDocuments.get());
+      return outcomes;
     } finally {
       out.println("Servers stopped; the bucket and the table are gone.");
     }
+  }
+
+  /** Returns the serving options of the environment, with the metric documents only counted. */
+  private static ServingOptions servingOptions(AtomicLong metricDocuments) {
+    ServingOptions environment = ServingOptions.fromEnvironment(System.getenv());
+    RecordTelemetry telemetry =
+        new RecordTelemetry(
+            RecordTelemetry.DEFAULT_NAMESPACE,
+            "classify-samples",
+            "local",
+            document -> metricDocuments.incrementAndGet());
+    return new ServingOptions(environment.model(), environment.confidenceThreshold(), telemetry);
   }
 
   private List<RecordOutcome> classifyAll(List<Path> files, SampleUploader uploader)

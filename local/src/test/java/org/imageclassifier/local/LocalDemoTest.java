@@ -83,6 +83,13 @@ class LocalDemoTest {
         .contains("1 FAILED");
   }
 
+  @Test
+  void metricDocumentsCountedNotPrinted() {
+    // One document per object and one for the cold start.
+    assertThat(output).contains("CloudWatch metrics: 13 embedded metric format documents");
+    assertThat(output).doesNotContain("\"_aws\"");
+  }
+
   /** Returns the label that a sample's file name stands for: "T-shirt or top" is "T-shirt/top". */
   private static String trueLabel(String key) {
     String name = key.substring("uploads/".length(), key.length() - ".png".length());

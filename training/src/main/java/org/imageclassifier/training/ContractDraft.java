@@ -25,6 +25,7 @@ public record ContractDraft(
     ModelContract.Input input,
     ModelContract.Preprocessing preprocessing,
     List<String> labels,
+    double confidenceThreshold,
     TrainingProvenance provenance) {
 
   /**
@@ -46,7 +47,7 @@ public record ContractDraft(
             preprocessing,
             output,
             labels,
-            0.0,
+            confidenceThreshold,
             training)
         .validate();
   }
@@ -54,6 +55,12 @@ public record ContractDraft(
   /** Returns a copy whose provenance includes the parity report. */
   public ContractDraft withParity(ParityReport report) {
     return new ContractDraft(
-        name, version, input, preprocessing, labels, provenance.withParity(report));
+        name,
+        version,
+        input,
+        preprocessing,
+        labels,
+        confidenceThreshold,
+        provenance.withParity(report));
   }
 }

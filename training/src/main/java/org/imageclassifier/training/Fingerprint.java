@@ -24,7 +24,8 @@ final class Fingerprint {
           "parity_images",
           "test_limit",
           "class_names",
-          "test_time_flip");
+          "test_time_flip",
+          "confidence_threshold");
 
   private Fingerprint() {}
 

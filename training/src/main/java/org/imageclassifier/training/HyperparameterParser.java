@@ -51,6 +51,8 @@ public final class HyperparameterParser {
         parity_images       images compared between the network and its ONNX export, 1 to 100000 (default 1000)
         test_time_flip      evaluate and export the mean of the logits of each image and its mirror
                             image, true or false; training is unchanged (default false)
+        confidence_threshold confidenceThreshold written to model.json, 0 to 1: the function
+                            records a top-1 probability below it as BELOW_THRESHOLD (default 0)
       """;
 
   private final Map<String, String> raw;
@@ -92,6 +94,7 @@ public final class HyperparameterParser {
         text("model_version", null),
         integer("parity_images", ParityCheck.DEFAULT_IMAGES, 1, 100_000),
         bool("test_time_flip", false),
+        decimal("confidence_threshold", 0, 0, true, 1),
         raw);
   }
 

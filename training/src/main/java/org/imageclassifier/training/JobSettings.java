@@ -14,6 +14,8 @@ import java.util.Map;
  * @param parityImages images compared between the trained network and its ONNX export
  * @param testTimeFlip whether the evaluation and the exported model average each image's logits
  *     with those of its mirror image; training is the same either way
+ * @param confidenceThreshold the model's {@code confidenceThreshold} in model.json, in [0, 1]: a
+ *     top-1 probability below it makes a served result BELOW_THRESHOLD, and 0 accepts every label
  * @param raw the hyperparameters as given, key to string value
  */
 public record JobSettings(
@@ -23,6 +25,7 @@ public record JobSettings(
     String modelVersion,
     int parityImages,
     boolean testTimeFlip,
+    double confidenceThreshold,
     Map<String, String> raw) {
 
   /** Creates the settings; the lists and the map are copied. */

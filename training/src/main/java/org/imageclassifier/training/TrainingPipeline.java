@@ -89,6 +89,7 @@ public final class TrainingPipeline {
             data.input(),
             data.preprocessing(),
             labels,
+            settings.confidenceThreshold(),
             provenance(settings, channels, data, network, metrics, started));
     ParityCheck parity =
         ParityCheck.against(network, data.evaluationSet(), settings.parityImages());

@@ -27,6 +27,7 @@ class HyperparameterParserTest {
     assertThat(settings.modelName()).isEqualTo("fashion-mnist-cnn");
     assertThat(settings.modelVersion()).isNull();
     assertThat(settings.parityImages()).isEqualTo(1000);
+    assertThat(settings.confidenceThreshold()).isZero();
   }
 
   @Test
@@ -53,7 +54,8 @@ class HyperparameterParserTest {
             Map.entry("image_size", "32"),
             Map.entry("image_channels", "3"),
             Map.entry("class_names", "no,yes"),
-            Map.entry("model_version", "2026.12.04-1"));
+            Map.entry("model_version", "2026.12.04-1"),
+            Map.entry("confidence_threshold", "0.5"));
 
     JobSettings settings = HyperparameterParser.parse(raw);
     Hyperparameters hyperparameters = settings.hyperparameters();
@@ -79,6 +81,7 @@ class HyperparameterParserTest {
         .isEqualTo(new Hyperparameters.DataSettings(0.2, 32, 3, 0, 0));
     assertThat(settings.classNames()).containsExactly("no", "yes");
     assertThat(settings.modelVersion()).isEqualTo("2026.12.04-1");
+    assertThat(settings.confidenceThreshold()).isEqualTo(0.5);
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -118,6 +121,8 @@ class HyperparameterParserTest {
         "model_name|my model|1 to 128 letters, digits",
         "model_version|../x|1 to 128 letters, digits",
         "parity_images|0|an integer from 1 to 100000",
+        "confidence_threshold|1.5|a number >= 0.0 and <= 1.0",
+        "confidence_threshold|-0.1|a number >= 0.0 and <= 1.0",
       })
   void invalidValueNamesKeyValueAndRule(String key, String value, String allowed) {
     Map<String, String> raw = Map.of(key, value);
@@ -170,7 +175,9 @@ class HyperparameterParserTest {
             "class_names",
             "model_name",
             "model_version",
-            "parity_images");
+            "parity_images",
+            "test_time_flip",
+            "confidence_threshold");
 
     for (String key : keys) {
       assertThat(HyperparameterParser.USAGE).contains("  " + key + " ");

@@ -105,6 +105,19 @@ class TrainingJobTest {
   }
 
   @Test
+  void thresholdWrittenToContract() throws Exception {
+    Map<String, String> hyperparameters = new HashMap<>(SMALL_RUN);
+    hyperparameters.put("confidence_threshold", "0.6");
+    layOut(hyperparameters);
+
+    int status = run(Map.of());
+
+    assertThat(status).isZero();
+    ModelPackage opened = ModelPackage.open(root.resolve("model"));
+    assertThat(opened.contract().confidenceThreshold()).isEqualTo(0.6);
+  }
+
+  @Test
   void invalidHyperparameterFailsWithReason() throws Exception {
     Map<String, String> hyperparameters = new HashMap<>(SMALL_RUN);
     hyperparameters.put("learning_rate", "fast");

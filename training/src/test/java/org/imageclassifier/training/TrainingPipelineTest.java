@@ -228,6 +228,7 @@ class TrainingPipelineTest {
             contract.input(),
             contract.preprocessing(),
             contract.labels(),
+            contract.confidenceThreshold(),
             provenance);
     ParityCheck parity = new ParityCheck(test, expected, ParityCheck.DEFAULT_TOLERANCE);
     return ModelPublisher.publish(onnx, draft, parity, output);

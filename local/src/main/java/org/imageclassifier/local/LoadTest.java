@@ -60,8 +60,20 @@ public final class LoadTest {
 
   /** Runs the load test with the options of the command line and exits with 1 when unverified. */
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.println(LoadTestOptions.USAGE);
+      return;
+    }
+    LoadTestOptions options;
+    try {
+      options = LoadTestOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
     discardFunctionLogs();
-    LoadReport report = run(LoadTestOptions.parse(args));
+    LoadReport report = run(options);
     report.print(System.out);
     System.exit(report.verified() ? 0 : 1);
   }

@@ -24,6 +24,10 @@ public record LoadTestOptions(
   /** Default share of events delivered twice. */
   public static final double DEFAULT_DUPLICATE_RATE = 0.05;
 
+  /** The command line, shown with every invalid option. */
+  public static final String USAGE =
+      "Usage: ./load-test [--images N] [--threads N] [--duplicates RATE] [--samples DIR]";
+
   /** Creates the settings and checks every field. */
   public LoadTestOptions {
     if (images < 1 || threads < 1) {
@@ -46,21 +50,39 @@ public record LoadTestOptions(
     double duplicates = DEFAULT_DUPLICATE_RATE;
     Path samples = Path.of("samples", "uploads");
     for (int i = 0; i < args.length; i += 2) {
+      String option = args[i];
+      if (!option.matches("--(images|threads|duplicates|samples)")) {
+        throw new IllegalArgumentException("Unknown option '%s'. %s".formatted(option, USAGE));
+      }
       if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(args[i] + " is missing its value");
+        throw new IllegalArgumentException(
+            "Option %s is missing its value. %s".formatted(option, USAGE));
       }
       String value = args[i + 1];
-      switch (args[i]) {
-        case "--images" -> images = Integer.parseInt(value);
-        case "--threads" -> threads = Integer.parseInt(value);
-        case "--duplicates" -> duplicates = Double.parseDouble(value);
-        case "--samples" -> samples = Path.of(value);
-        default ->
-            throw new IllegalArgumentException(
-                "Unknown option '%s'. Options: --images N --threads N --duplicates RATE --samples DIR"
-                    .formatted(args[i]));
+      switch (option) {
+        case "--images" -> images = (int) number(option, value);
+        case "--threads" -> threads = (int) number(option, value);
+        case "--duplicates" -> duplicates = number(option, value);
+        default -> samples = Path.of(value);
       }
     }
-    return new LoadTestOptions(images, threads, duplicates, samples, 1L);
+    try {
+      return new LoadTestOptions(images, threads, duplicates, samples, 1L);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage() + ". " + USAGE, e);
+    }
+  }
+
+  /** Parses the value of an option: a whole number for {@code --images} and {@code --threads}. */
+  private static double number(String option, String value) {
+    try {
+      return option.equals("--duplicates") ? Double.parseDouble(value) : Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "Invalid value '%s' for %s: expected %s. %s"
+              .formatted(
+                  value, option, option.equals("--duplicates") ? "a number" : "an integer", USAGE),
+          e);
+    }
   }
 }

@@ -41,6 +41,9 @@ final class ServeLocalArguments {
     if (args.length == 0) {
       return LocalApiServer.DEFAULT_PORT;
     }
+    if (args.length == 1 && args[0].equals("--port")) {
+      throw new IllegalArgumentException("Option --port is missing its value");
+    }
     if (args.length != 2 || !args[0].equals("--port")) {
       throw new IllegalArgumentException("Unknown arguments: " + String.join(" ", args));
     }

@@ -1,9 +1,12 @@
 package org.imageclassifier.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A small load test run: concurrent invocations with redelivered events leave exactly one item and
@@ -40,5 +43,24 @@ class LoadTestTest {
     assertThat(options.images()).isEqualTo(10);
     assertThat(options.threads()).isEqualTo(3);
     assertThat(options.duplicateRate()).isZero();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--bogus 1|Unknown option '--bogus'",
+        "--images|Option --images is missing its value",
+        "--images ten|Invalid value 'ten' for --images: expected an integer",
+        "--duplicates many|Invalid value 'many' for --duplicates: expected a number",
+        "--threads 0|images and threads must be at least 1, were 2000 and 0",
+      })
+  void invalidOptionRejectedWithUsage(String line, String message) {
+    String[] args = line.split(" ");
+
+    assertThatThrownBy(() -> LoadTestOptions.parse(args))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(message)
+        .hasMessageEndingWith(LoadTestOptions.USAGE);
   }
 }

@@ -1,5 +1,11 @@
 # Shared set-up for the scripts at the repository root (classify-samples, serve-local,
-# run-tests). Source it from the repository root; every function prints errors to stderr.
+# run-tests, train). Every function prints errors to stderr. install_npm_packages needs the
+# repository root as the working directory.
+
+# Prints the usage of script $1 to stderr: its header comment from the line "# Usage:" on.
+print_usage() {
+  sed -n '/^# Usage:/,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$1" >&2
+}
 
 # Prints the feature version (such as 21) of the JDK in folder $1, or nothing.
 jdk_version() {

@@ -1,6 +1,7 @@
 package org.imageclassifier.local;
 
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * Settings of a {@link LoadTest} run.
@@ -60,9 +61,9 @@ public record LoadTestOptions(
       }
       String value = args[i + 1];
       switch (option) {
-        case "--images" -> images = (int) number(option, value);
-        case "--threads" -> threads = (int) number(option, value);
-        case "--duplicates" -> duplicates = number(option, value);
+        case "--images" -> images = value(option, value, "an integer", Integer::parseInt);
+        case "--threads" -> threads = value(option, value, "an integer", Integer::parseInt);
+        case "--duplicates" -> duplicates = value(option, value, "a number", Double::parseDouble);
         default -> samples = Path.of(value);
       }
     }
@@ -73,15 +74,14 @@ public record LoadTestOptions(
     }
   }
 
-  /** Parses the value of an option: a whole number for {@code --images} and {@code --threads}. */
-  private static double number(String option, String value) {
+  /** Parses the value of an option, naming the option and what it expects when that fails. */
+  private static <T> T value(
+      String option, String value, String expected, Function<String, T> parser) {
     try {
-      return option.equals("--duplicates") ? Double.parseDouble(value) : Integer.parseInt(value);
+      return parser.apply(value);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "Invalid value '%s' for %s: expected %s. %s"
-              .formatted(
-                  value, option, option.equals("--duplicates") ? "a number" : "an integer", USAGE),
+          "Invalid value '%s' for %s: expected %s. %s".formatted(value, option, expected, USAGE),
           e);
     }
   }

@@ -120,7 +120,9 @@ public final class LocalDemo {
       throw new IOException(
           "Samples folder "
               + samples.toAbsolutePath()
-              + " not found. Run from the repository root or pass the folder as the argument");
+              + " not found. Pass an existing folder as the argument, or run from the"
+              + " repository root for the default "
+              + DEFAULT_SAMPLES);
     }
     try (Stream<Path> entries = Files.list(samples)) {
       return entries.filter(Files::isRegularFile).sorted().toList();
